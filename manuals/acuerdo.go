@@ -1,0 +1,214 @@
+package manuals
+
+// Acuerdo is a JGE acuerdo approving a manual, as approved (or as drafted).
+type Acuerdo struct {
+	Pos           `yaml:"-"`
+	Codigo        string              `yaml:"codigo" mpp:"req" doc:"Identificador del acuerdo, p. ej. INE/JGE248/2022."`
+	Organo        string              `yaml:"organo,omitempty" doc:"Órgano que lo emite: Junta General Ejecutiva."`
+	Titulo        string              `yaml:"titulo" doc:"Título completo, como aparece en el acuerdo."`
+	Sesion        Session             `yaml:"sesion" doc:"Sesión en la que se aprobó."`
+	Glosario      []GlossaryEntry     `yaml:"glosario,omitempty" doc:"Glosario en el orden del acuerdo."`
+	Antecedentes  []Antecedente       `yaml:"antecedentes,omitempty"`
+	Considerandos []ConsiderandoGroup `yaml:"considerandos,omitempty" doc:"Grupos PRIMERO, SEGUNDO, TERCERO con sus considerandos numerados."`
+	Proceso       ApprovedProcess     `yaml:"proceso" doc:"El proceso que se aprueba, según su considerando."`
+	Dictamen      CitedDictamen       `yaml:"dictamen,omitempty" doc:"El dictamen técnico que cita el acuerdo."`
+	Formula       string              `yaml:"formula,omitempty" doc:"Fórmula que precede a los puntos de acuerdo."`
+	Puntos        []Punto             `yaml:"puntos,omitempty" doc:"Puntos de acuerdo, en orden."`
+	Votacion      Vote                `yaml:"votacion,omitempty" doc:"Párrafo de votación."`
+	Firmas        []Signature         `yaml:"firmas,omitempty"`
+	Correcciones  []Correction        `yaml:"correcciones,omitempty" doc:"Correcciones hechas al texto fuente (errores de OCR), con el original."`
+	Notas         []string            `yaml:"notas,omitempty" doc:"Notas de transcripción o de ingesta."`
+	Origen        *Source             `yaml:"origen,omitempty" doc:"Líneas del texto fuente que ocupa el acuerdo completo."`
+}
+
+// Session is the JGE session an acuerdo was approved in.
+type Session struct {
+	Pos   `yaml:"-"`
+	Tipo  string `yaml:"tipo" enum:"ordinaria,extraordinaria" doc:"ordinaria o extraordinaria."`
+	Fecha Date   `yaml:"fecha"`
+}
+
+// GlossaryEntry is one line of a glosario. Sigla may name several
+// alternatives separated by "/" (INE/Instituto).
+type GlossaryEntry struct {
+	Pos        `yaml:"-"`
+	Sigla      string  `yaml:"sigla" mpp:"req" doc:"Sigla o término definido; alternativas separadas por «/» (INE/Instituto)."`
+	Definicion string  `yaml:"definicion" mpp:"req"`
+	Origen     *Source `yaml:"origen,omitempty"`
+}
+
+// Terms splits a glosario sigla into its alternatives.
+func (g GlossaryEntry) Terms() []string { return splitTerms(g.Sigla) }
+
+// ListItem is one item of a list quoted inside a paragraph (a., b.; 1., 2.).
+type ListItem struct {
+	Pos      `yaml:"-"`
+	Etiqueta string `yaml:"etiqueta" doc:"Etiqueta tal como aparece: «a.», «1.», «t)»."`
+	Texto    string `yaml:"texto"`
+}
+
+// Paragraphs is the body shared by antecedentes and considerandos: text (blank
+// lines separate paragraphs), an optional quoted list, text after the list.
+type Paragraphs struct {
+	Texto      string     `yaml:"texto" doc:"Texto; una línea en blanco separa párrafos."`
+	Lista      []ListItem `yaml:"lista,omitempty" doc:"Lista citada dentro del párrafo; no cuenta como considerandos."`
+	TextoFinal string     `yaml:"texto_final,omitempty" doc:"Texto que sigue a la lista."`
+}
+
+// AllText is the body as one string, list included.
+func (p Paragraphs) AllText() string {
+	s := p.Texto
+	for _, it := range p.Lista {
+		s += "\n" + it.Etiqueta + " " + it.Texto
+	}
+	if p.TextoFinal != "" {
+		s += "\n\n" + p.TextoFinal
+	}
+	return s
+}
+
+// Antecedente is one Roman-numbered antecedent.
+type Antecedente struct {
+	Pos        `yaml:"-"`
+	Romano     string `yaml:"romano" mpp:"req" doc:"Número romano: I, II, …"`
+	Fecha      Date   `yaml:"fecha,omitempty" doc:"Fecha del hecho que narra (la primera que cita)."`
+	Paragraphs `yaml:",inline"`
+	Acuerdos   []string `yaml:"acuerdos,omitempty" doc:"Acuerdos que cita (INE/CG870/2016, …)."`
+	Origen     *Source  `yaml:"origen,omitempty"`
+}
+
+// ConsiderandoGroup is PRIMERO. Competencia., SEGUNDO. …, TERCERO. ….
+type ConsiderandoGroup struct {
+	Pos           `yaml:"-"`
+	Ordinal       string         `yaml:"ordinal" mpp:"req" doc:"PRIMERO, SEGUNDO, TERCERO."`
+	Titulo        string         `yaml:"titulo"`
+	Considerandos []Considerando `yaml:"considerandos"`
+	Origen        *Source        `yaml:"origen,omitempty"`
+}
+
+// Considerando is one numbered paragraph; numbering runs across groups.
+type Considerando struct {
+	Pos        `yaml:"-"`
+	Numero     int `yaml:"numero" mpp:"req"`
+	Paragraphs `yaml:",inline"`
+	Origen     *Source `yaml:"origen,omitempty"`
+}
+
+// ApprovedProcess is what the process considerando states.
+type ApprovedProcess struct {
+	Pos                      `yaml:"-"`
+	Codigo                   Code                 `yaml:"codigo"`
+	Nombre                   string               `yaml:"nombre"`
+	UR                       string               `yaml:"ur" doc:"Unidad responsable que lo ejecuta (sigla del glosario)."`
+	Objetivo                 string               `yaml:"objetivo"`
+	Considerando             int                  `yaml:"considerando,omitempty" doc:"Número del considerando que describe el proceso."`
+	SubprocesosDeclarados    int                  `yaml:"subprocesos_declarados,omitempty" doc:"N de «se conforma por N subprocesos y M procedimientos»."`
+	ProcedimientosDeclarados int                  `yaml:"procedimientos_declarados,omitempty" doc:"M de «se conforma por N subprocesos y M procedimientos»."`
+	Subprocesos              []ListedSubprocess   `yaml:"subprocesos,omitempty" doc:"Tabla Subproceso | Procedimientos."`
+	Objetivos                []ProcedureObjective `yaml:"objetivos_procedimientos,omitempty" doc:"Un párrafo «El procedimiento … tiene como objetivo …» por procedimiento."`
+}
+
+// ListedSubprocess is a row of the Subproceso | Procedimientos table.
+type ListedSubprocess struct {
+	Pos            `yaml:"-"`
+	Codigo         Code              `yaml:"codigo"`
+	Nombre         string            `yaml:"nombre"`
+	Procedimientos []ListedProcedure `yaml:"procedimientos"`
+}
+
+// ListedProcedure is a procedure named in the table.
+type ListedProcedure struct {
+	Pos    `yaml:"-"`
+	Codigo Code   `yaml:"codigo"`
+	Nombre string `yaml:"nombre"`
+}
+
+// ProcedureObjective is one "El procedimiento X, tiene como objetivo …" paragraph.
+type ProcedureObjective struct {
+	Pos      `yaml:"-"`
+	Codigo   Code   `yaml:"codigo"`
+	Nombre   string `yaml:"nombre"`
+	Objetivo string `yaml:"objetivo"`
+}
+
+// CitedDictamen is the dictamen considerando.
+type CitedDictamen struct {
+	Pos          `yaml:"-"`
+	Fecha        Date   `yaml:"fecha"`
+	Emisor       string `yaml:"emisor,omitempty" doc:"Quién lo emite (la DEA)."`
+	Articulos    string `yaml:"articulos,omitempty" doc:"Artículos de los Lineamientos que cita."`
+	Considerando int    `yaml:"considerando,omitempty"`
+}
+
+// Punto is one punto de acuerdo.
+type Punto struct {
+	Pos     `yaml:"-"`
+	Ordinal string  `yaml:"ordinal" mpp:"req" doc:"PRIMERO, SEGUNDO, …, DÉCIMO PRIMERO, …"`
+	Texto   string  `yaml:"texto" mpp:"req"`
+	Origen  *Source `yaml:"origen,omitempty"`
+}
+
+// Vote is the closing vote paragraph.
+type Vote struct {
+	Pos        `yaml:"-"`
+	TipoSesion string   `yaml:"tipo_sesion,omitempty" enum:"ordinaria,extraordinaria"`
+	Fecha      Date     `yaml:"fecha,omitempty" doc:"Fecha que da el párrafo de votación."`
+	Tipo       string   `yaml:"tipo,omitempty" enum:"unanime,mayoria" doc:"unanime o mayoria."`
+	AFavor     []Voter  `yaml:"a_favor,omitempty"`
+	EnContra   []Voter  `yaml:"en_contra,omitempty"`
+	Ausentes   []Absent `yaml:"ausentes,omitempty"`
+	Origen     *Source  `yaml:"origen,omitempty"`
+}
+
+// Voter is a member of the JGE who voted.
+type Voter struct {
+	Pos         `yaml:"-"`
+	Cargo       string `yaml:"cargo" mpp:"req" doc:"Clave del cargo en el perfil (PC, SE, DERFE, DEPPP, …)."`
+	Nombre      string `yaml:"nombre"`
+	Tratamiento string `yaml:"tratamiento,omitempty" doc:"Licenciada, Maestro, Doctor, …"`
+	Calidad     string `yaml:"calidad,omitempty" doc:"p. ej. «encargada del Despacho»."`
+}
+
+// Absent is a member who was not present.
+type Absent struct {
+	Voter   `yaml:",inline"`
+	Momento string `yaml:"momento" enum:"votacion,sesion" doc:"votacion: no estuvo durante la votación; sesion: no estuvo durante la sesión."`
+}
+
+// Signature is one signature block.
+type Signature struct {
+	Pos    `yaml:"-"`
+	Cargo  string `yaml:"cargo"`
+	Nombre string `yaml:"nombre"`
+}
+
+// Correction records a change made to the source text.
+type Correction struct {
+	Pos       `yaml:"-"`
+	Original  string  `yaml:"original" mpp:"req"`
+	Corregido string  `yaml:"corregido" mpp:"req"`
+	Ubicacion string  `yaml:"ubicacion,omitempty" doc:"Dónde: «punto SÉPTIMO», «considerando 36»."`
+	Motivo    string  `yaml:"motivo,omitempty"`
+	Origen    *Source `yaml:"origen,omitempty"`
+}
+
+// AllConsiderandos flattens the groups, in order.
+func (a *Acuerdo) AllConsiderandos() []*Considerando {
+	var out []*Considerando
+	for gi := range a.Considerandos {
+		for ci := range a.Considerandos[gi].Considerandos {
+			out = append(out, &a.Considerandos[gi].Considerandos[ci])
+		}
+	}
+	return out
+}
+
+// Considerando returns the considerando with number n, or nil.
+func (a *Acuerdo) Considerando(n int) *Considerando {
+	for _, c := range a.AllConsiderandos() {
+		if c.Numero == n {
+			return c
+		}
+	}
+	return nil
+}

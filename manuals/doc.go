@@ -1,0 +1,50 @@
+// Package manuals holds mpp's document model: the expediente of one Manual de
+// Proceso y Procedimientos and the documents in it (manual, acuerdo, dictamen
+// técnico, certificación). Readers (YAML, acuerdo text, OCR) produce these
+// types; validators and writers (PDF, XLSX) consume them and never re-read the
+// source text.
+//
+// YAML keys and user-visible words are Spanish, as the documents are;
+// identifiers are English.
+package manuals
+
+// Pos is where an element starts in the file it was read from (1-based), and
+// where each of its keys is. The YAML loader fills it; a reader of another
+// format may leave it zero.
+type Pos struct {
+	Line   int `yaml:"-"`
+	Column int `yaml:"-"`
+	keys   map[string][2]int
+}
+
+// SetPos implements yamldoc.Positioned.
+func (p *Pos) SetPos(line, column int) { p.Line, p.Column = line, column }
+
+// SetKeyPos implements yamldoc.Positioned.
+func (p *Pos) SetKeyPos(key string, line, column int) {
+	if p.keys == nil {
+		p.keys = map[string][2]int{}
+	}
+	p.keys[key] = [2]int{line, column}
+}
+
+// Key returns the position of one of the element's keys, or the element's
+// own position when the key was not written.
+func (p Pos) Key(key string) Pos {
+	if k, ok := p.keys[key]; ok {
+		return Pos{Line: k[0], Column: k[1]}
+	}
+	return Pos{Line: p.Line, Column: p.Column}
+}
+
+// Position returns the element's position; it lets rules accept any element.
+func (p Pos) Position() Pos { return p }
+
+// Source is where an element came from in the text an acuerdo was ingested
+// from: its line range and, when the text came from OCR, the page.
+type Source struct {
+	Pos    `yaml:"-"`
+	Desde  int `yaml:"desde" doc:"Primera línea del texto fuente."`
+	Hasta  int `yaml:"hasta" doc:"Última línea del texto fuente."`
+	Pagina int `yaml:"pagina,omitempty" doc:"Página del escaneo, cuando el texto vino de OCR."`
+}

@@ -1,0 +1,107 @@
+package manuals
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/cipro-ine/mpp/manuals/yamldoc"
+)
+
+// The files of an expediente, each present once its stage is reached.
+const (
+	FileManual        = "manual.yaml"
+	FileAcuerdo       = "acuerdo.yaml"
+	FileDictamen      = "dictamen.yaml"
+	FileCertificacion = "certificacion.yaml"
+)
+
+// Files lists the expediente's files in the order of the pipeline.
+var Files = []string{FileManual, FileAcuerdo, FileDictamen, FileCertificacion}
+
+// Expediente is the folder of one manual: its documents, each nil until its
+// stage is reached.
+type Expediente struct {
+	Dir           string
+	Manual        *Manual
+	Acuerdo       *Acuerdo
+	Dictamen      *Dictamen
+	Certificacion *Certificacion
+}
+
+// Path returns the path of one of the expediente's files.
+func (e *Expediente) Path(file string) string { return filepath.Join(e.Dir, file) }
+
+// MaxFileSize bounds a YAML file: the largest real manual is far smaller, and
+// reading a file whole must not exhaust memory.
+const MaxFileSize = 20 << 20
+
+// ErrNotExpediente is returned when a folder holds none of the files.
+var ErrNotExpediente = errors.New("no es un expediente")
+
+// LoadExpediente reads every file present in dir. Problems in the files come
+// back together as a yamldoc.ErrorList.
+func LoadExpediente(dir string) (*Expediente, error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: no existe", dir)
+		}
+		return nil, fmt.Errorf("%s: no se puede leer: %w", dir, err)
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("%s: no es una carpeta; un expediente es una carpeta con manual.yaml, acuerdo.yaml, dictamen.yaml o certificacion.yaml", dir)
+	}
+	e := &Expediente{Dir: dir}
+	targets := map[string]func() any{
+		FileManual:        func() any { e.Manual = &Manual{}; return e.Manual },
+		FileAcuerdo:       func() any { e.Acuerdo = &Acuerdo{}; return e.Acuerdo },
+		FileDictamen:      func() any { e.Dictamen = &Dictamen{}; return e.Dictamen },
+		FileCertificacion: func() any { e.Certificacion = &Certificacion{}; return e.Certificacion },
+	}
+	var all yamldoc.ErrorList
+	found := 0
+	for _, name := range Files {
+		p := e.Path(name)
+		data, err := readLimited(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		found++
+		if err != nil {
+			all = append(all, &yamldoc.Error{File: p, Msg: err.Error()})
+			continue
+		}
+		if err := yamldoc.Decode(p, data, targets[name]()); err != nil {
+			all = append(all, err.(yamldoc.ErrorList)...)
+		}
+	}
+	if len(all) > 0 {
+		return nil, all
+	}
+	if found == 0 {
+		return nil, fmt.Errorf("%s: %w: no contiene manual.yaml, acuerdo.yaml, dictamen.yaml ni certificacion.yaml", dir, ErrNotExpediente)
+	}
+	return e, nil
+}
+
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, errors.New("es una carpeta, no un archivo")
+	}
+	if st.Size() > MaxFileSize {
+		return nil, fmt.Errorf("el archivo mide %d MB; el máximo es %d MB", st.Size()>>20, MaxFileSize>>20)
+	}
+	return os.ReadFile(path)
+}

@@ -1,0 +1,57 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/cipro-ine/mpp/manuals"
+)
+
+var _ = register(&Rule{
+	ID: "ACU-005", Title: "Numeración continua de antecedentes y considerandos", Severity: Error,
+	Basis: map[string]string{"*": "Estructura de los acuerdos: antecedentes con números romanos consecutivos; considerandos numerados de forma corrida a través de los grupos"},
+	Doc: `Los antecedentes van numerados I, II, III… sin saltos ni repeticiones. Los considerandos van
+numerados 1, 2, 3… de forma continua a través de los grupos PRIMERO, SEGUNDO y TERCERO. Las
+listas citadas dentro de un considerando (1., 2.; a., b.) no son considerandos y no cuentan.`,
+	Check: func(p *Pass) {
+		a := p.Exp.Acuerdo
+		if a == nil {
+			return
+		}
+		for i, an := range a.Antecedentes {
+			v := manuals.RomanValue(an.Romano)
+			path := fmt.Sprintf("antecedentes[%d]", i+1)
+			if v == 0 {
+				p.Report(manuals.FileAcuerdo, an.Pos, path, "«%s» no es un número romano", an.Romano)
+				return
+			}
+			if v != i+1 {
+				p.Report(manuals.FileAcuerdo, an.Pos, path, "el antecedente %d está numerado «%s»; se esperaba «%s»", i+1, an.Romano, roman(i+1))
+				return
+			}
+		}
+		want := 1
+		for gi, g := range a.Considerandos {
+			for ci, c := range g.Considerandos {
+				if c.Numero != want {
+					p.Report(manuals.FileAcuerdo, c.Pos, fmt.Sprintf("considerandos[%d].considerandos[%d]", gi+1, ci+1),
+						"el considerando está numerado %d; se esperaba %d (la numeración es corrida entre grupos)", c.Numero, want)
+					return
+				}
+				want++
+			}
+		}
+	},
+})
+
+func roman(n int) string {
+	vals := []int{90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	s := ""
+	for i, v := range vals {
+		for n >= v {
+			s += syms[i]
+			n -= v
+		}
+	}
+	return s
+}

@@ -1,0 +1,106 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cipro-ine/mpp/manuals"
+)
+
+// passage is a piece of running text of a document and where it lies.
+type passage struct {
+	Text  string
+	Pos   manuals.Pos
+	Path  string
+	Label string // how a reader names the place: "considerando 12"
+}
+
+// acuerdoBody lists the acuerdo's running text after the glosario, in order:
+// antecedentes, considerandos (the process considerando's structured parts
+// included), the closing formula and the puntos.
+func acuerdoBody(a *manuals.Acuerdo) []passage {
+	var out []passage
+	for i, an := range a.Antecedentes {
+		out = append(out, passage{an.AllText(), an.Pos, fmt.Sprintf("antecedentes[%d]", i+1), "antecedente " + an.Romano})
+	}
+	for gi, g := range a.Considerandos {
+		for ci, c := range g.Considerandos {
+			path := fmt.Sprintf("considerandos[%d].considerandos[%d]", gi+1, ci+1)
+			label := fmt.Sprintf("considerando %d", c.Numero)
+			out = append(out, passage{c.AllText(), c.Pos, path, label})
+			if c.Numero == a.Proceso.Considerando && a.Proceso.Considerando != 0 {
+				out = append(out, processPassages(a, label)...)
+			}
+		}
+	}
+	if a.Formula != "" {
+		out = append(out, passage{a.Formula, a.Pos.Key("formula"), "formula", "la fórmula de cierre"})
+	}
+	for i, p := range a.Puntos {
+		out = append(out, passage{p.Texto, p.Pos, fmt.Sprintf("puntos[%d]", i+1), "punto " + p.Ordinal})
+	}
+	return out
+}
+
+func processPassages(a *manuals.Acuerdo, label string) []passage {
+	pr := a.Proceso
+	out := []passage{{pr.Objetivo, pr.Pos.Key("objetivo"), "proceso.objetivo", label}}
+	for i, o := range pr.Objetivos {
+		out = append(out, passage{o.Nombre + " " + o.Objetivo, o.Pos, fmt.Sprintf("proceso.objetivos_procedimientos[%d]", i+1), label})
+	}
+	for i, s := range pr.Subprocesos {
+		out = append(out, passage{s.Nombre, s.Pos, fmt.Sprintf("proceso.subprocesos[%d]", i+1), label})
+		for j, p := range s.Procedimientos {
+			out = append(out, passage{p.Nombre, p.Pos, fmt.Sprintf("proceso.subprocesos[%d].procedimientos[%d]", i+1, j+1), label})
+		}
+	}
+	return out
+}
+
+// occurrence is one use of a word in a passage.
+type occurrence struct {
+	Word    string
+	Passage *passage
+}
+
+// siglaUses returns every word that reads as a sigla, in text order.
+func siglaUses(ps []passage) []occurrence {
+	var out []occurrence
+	for i := range ps {
+		for _, w := range manuals.Words(ps[i].Text) {
+			if manuals.LooksLikeSigla(w.Text) {
+				out = append(out, occurrence{w.Text, &ps[i]})
+			}
+		}
+	}
+	return out
+}
+
+// containsTerm reports whether term occurs in text as whole words
+// (case-sensitive: "Modelo" the defined term, not "modelo" the noun).
+func containsTerm(text, term string) bool {
+	for from := 0; from <= len(text); {
+		i := strings.Index(text[from:], term)
+		if i < 0 {
+			return false
+		}
+		i += from
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[i+len(term):])
+		if !unicode.IsLetter(before) && !unicode.IsLetter(after) {
+			return true
+		}
+		from = i + 1
+	}
+	return false
+}
+
+// veces returns "1 vez" / "3 veces".
+func veces(n int) string {
+	if n == 1 {
+		return "1 vez"
+	}
+	return fmt.Sprintf("%d veces", n)
+}
