@@ -151,6 +151,7 @@ type Punto struct {
 // Vote is the closing vote paragraph.
 type Vote struct {
 	Pos        `yaml:"-"`
+	Texto      string   `yaml:"texto,omitempty" doc:"El párrafo de votación tal como está en el acuerdo."`
 	TipoSesion string   `yaml:"tipo_sesion,omitempty" enum:"ordinaria,extraordinaria"`
 	Fecha      Date     `yaml:"fecha,omitempty" doc:"Fecha que da el párrafo de votación."`
 	Tipo       string   `yaml:"tipo,omitempty" enum:"unanime,mayoria" doc:"unanime o mayoria."`

@@ -2,14 +2,15 @@ package manuals
 
 // Dictamen is CIPro's dictamen técnico on a manual.
 type Dictamen struct {
-	Pos           `yaml:"-"`
-	Folio         string   `yaml:"folio"`
-	Fecha         Date     `yaml:"fecha" mpp:"req"`
-	VersionManual string   `yaml:"version_manual,omitempty"`
-	Rondas        []Round  `yaml:"rondas,omitempty" doc:"Rondas de observaciones de la CIPro a la UR."`
-	Resultado     string   `yaml:"resultado" enum:"favorable,no_favorable"`
-	Mejora        bool     `yaml:"mejora,omitempty" doc:"El manual incorpora una mejora en el proceso (firma entonces la Subdirección de Innovación)."`
-	Firmantes     []Signer `yaml:"firmantes,omitempty"`
+	Pos                `yaml:"-"`
+	Folio              string   `yaml:"folio"`
+	Fecha              Date     `yaml:"fecha" mpp:"req"`
+	VersionManual      string   `yaml:"version_manual,omitempty"`
+	Rondas             []Round  `yaml:"rondas,omitempty" doc:"Rondas de observaciones de la CIPro a la UR."`
+	Resultado          string   `yaml:"resultado" enum:"favorable,no_favorable"`
+	Mejora             bool     `yaml:"mejora,omitempty" doc:"El manual incorpora una mejora en el proceso (firma entonces la Subdirección de Innovación)."`
+	Firmantes          []Signer `yaml:"firmantes,omitempty"`
+	CamposIlustrativos []string `yaml:"campos_ilustrativos,omitempty" doc:"Campos con datos ilustrativos (no constan en el acuerdo): se marcan así en todo documento."`
 }
 
 // Round is one round of observations.

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/cipro-ine/mpp/manuals/yamldoc"
 )
@@ -44,15 +45,8 @@ var ErrNotExpediente = errors.New("no es un expediente")
 // LoadExpediente reads every file present in dir. Problems in the files come
 // back together as a yamldoc.ErrorList.
 func LoadExpediente(dir string) (*Expediente, error) {
-	st, err := os.Stat(dir)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no existe", dir)
-		}
-		return nil, fmt.Errorf("%s: no se puede leer: %w", dir, err)
-	}
-	if !st.IsDir() {
-		return nil, fmt.Errorf("%s: no es una carpeta; un expediente es una carpeta con manual.yaml, acuerdo.yaml, dictamen.yaml o certificacion.yaml", dir)
+	if err := checkDir(dir); err != nil {
+		return nil, err
 	}
 	e := &Expediente{Dir: dir}
 	targets := map[string]func() any{
@@ -104,4 +98,66 @@ func readLimited(path string) ([]byte, error) {
 		return nil, fmt.Errorf("el archivo mide %d MB; el máximo es %d MB", st.Size()>>20, MaxFileSize>>20)
 	}
 	return os.ReadFile(path)
+}
+
+// IsExpediente reports whether dir holds at least one expediente file.
+func IsExpediente(dir string) bool {
+	for _, f := range Files {
+		if st, err := os.Stat(filepath.Join(dir, f)); err == nil && !st.IsDir() {
+			return true
+		}
+	}
+	return false
+}
+
+// FindExpedientes resolves each path to expedientes: the folder itself when it
+// is one, otherwise every expediente below it, in lexical order. A path that
+// does not exist, is not a folder or holds no expediente is an error.
+func FindExpedientes(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		if err := checkDir(p); err != nil {
+			return nil, err
+		}
+		if IsExpediente(p) {
+			out = append(out, p)
+			continue
+		}
+		var found []string
+		err := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			if d.IsDir() && IsExpediente(path) {
+				found = append(found, path)
+				return filepath.SkipDir
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		if len(found) == 0 {
+			return nil, fmt.Errorf("%s: %w: ni la carpeta ni sus subcarpetas contienen %s", p, ErrNotExpediente, strings.Join(Files, ", "))
+		}
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+// checkDir explains, in Spanish, why path cannot be an expediente folder.
+func checkDir(path string) error {
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s: no existe", path)
+	case err != nil:
+		return fmt.Errorf("%s: no se puede leer: %w", path, err)
+	case !st.IsDir():
+		return fmt.Errorf("%s: no es una carpeta; un expediente es una carpeta con %s", path, strings.Join(Files, ", "))
+	}
+	return nil
 }

@@ -31,6 +31,7 @@ type Profile struct {
 	Familias            []Family      `yaml:"familias"`
 	URs                 []Unit        `yaml:"unidades_responsables"`
 	EscalaRiesgo        []ScaleLevel  `yaml:"escala_riesgo"`
+	NombresPropios      []string      `yaml:"nombres_propios" doc:"Nombres con varias mayúsculas que no son siglas (NormaINE): no necesitan glosario."`
 }
 
 // Regime is one version of the Lineamientos.
@@ -180,6 +181,16 @@ func (p *Profile) Unit(sigla string) *Unit {
 func (p *Profile) InScale(v int) bool {
 	for _, l := range p.EscalaRiesgo {
 		if l.Valor == v {
+			return true
+		}
+	}
+	return false
+}
+
+// IsProperName reports whether w is a name that merely contains capitals.
+func (p *Profile) IsProperName(w string) bool {
+	for _, n := range p.NombresPropios {
+		if n == w {
 			return true
 		}
 	}

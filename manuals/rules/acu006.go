@@ -39,7 +39,7 @@ func checkUndefinedSiglas(p *Pass, file string, glosario []manuals.GlossaryEntry
 	uses := map[string]*use{}
 	var order []string
 	for _, o := range siglaUses(body) {
-		if defined[manuals.Fold(o.Word)] {
+		if defined[manuals.Fold(o.Word)] || p.Profile.IsProperName(o.Word) {
 			continue
 		}
 		u := uses[o.Word]

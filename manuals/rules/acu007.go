@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/cipro-ine/mpp/manuals"
 )
@@ -40,7 +41,7 @@ func checkUnusedGlossary(p *Pass, file string, glosario []manuals.GlossaryEntry,
 			}
 		}
 		if !used {
-			p.Report(file, g.Pos, fmt.Sprintf("glosario[%d]", i+1), "«%s» (%s) está en el glosario pero no se usa", g.Sigla, g.Definicion)
+			p.Report(file, g.Pos, fmt.Sprintf("glosario[%d]", i+1), "«%s» está en el glosario («%s») pero no se usa", g.Sigla, strings.TrimRight(g.Definicion, ". "))
 		}
 	}
 }

@@ -31,10 +31,11 @@ PRIMERO (…, DÉCIMO, DÉCIMO PRIMERO, …).`,
 				break
 			}
 		}
-		at := a.Pos
-		if len(a.Puntos) > 0 {
-			at = a.Puntos[len(a.Puntos)-1].Pos
+		if len(a.Puntos) == 0 {
+			p.Report(manuals.FileAcuerdo, a.Pos, "puntos", "el acuerdo no tiene puntos de acuerdo")
+			return
 		}
+		at := a.Puntos[len(a.Puntos)-1].Pos
 		for _, k := range manuals.PuntoKinds {
 			if a.PuntoOfKind(k.Kind) == nil {
 				p.Report(manuals.FileAcuerdo, at, "puntos", "falta el punto de acuerdo de %s", k.Label)

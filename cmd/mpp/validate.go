@@ -1,0 +1,88 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cipro-ine/mpp/manuals"
+	"github.com/cipro-ine/mpp/manuals/rules"
+	"github.com/cipro-ine/mpp/render/report"
+)
+
+type validateOptions struct {
+	io         *ioStreams
+	g          *globals
+	paths      []string
+	format     string
+	fundamento bool
+}
+
+func newValidateCmd(ios *ioStreams, g *globals) *cobra.Command {
+	o := &validateOptions{io: ios, g: g}
+	c := &cobra.Command{
+		Use:     "validate EXPEDIENTE...",
+		Aliases: []string{"validar"},
+		Short:   "Valida expedientes contra los Lineamientos",
+		Long: `Valida uno o más expedientes contra el catálogo de reglas (vea «mpp rules») y muestra los
+hallazgos agrupados por archivo, con línea, regla y severidad. Si una carpeta no es un
+expediente, valida todos los expedientes que contiene.
+
+Código de salida: 0 sin errores (puede haber advertencias), 1 con errores, 2 si el uso es
+incorrecto o algún archivo no se puede leer.`,
+		Example: `  mpp validate examples/H.4.05 examples/S.5.01
+  mpp validar examples/ --formato json`,
+		Args: minArgs(1, "al menos una carpeta de expediente"),
+		RunE: func(c *cobra.Command, args []string) error {
+			o.paths = args
+			return validateRun(o)
+		},
+	}
+	c.Flags().StringVar(&o.format, "formato", "texto", "formato de salida: texto o json")
+	c.Flags().BoolVar(&o.fundamento, "fundamento", false, "muestra el fundamento (artículo) de cada hallazgo")
+	return c
+}
+
+func validateRun(o *validateOptions) error {
+	if o.format != "texto" && o.format != "json" {
+		return usageError("formato desconocido «%s»: use texto o json", o.format)
+	}
+	prof, err := o.g.profile()
+	if err != nil {
+		return err
+	}
+	dirs, err := manuals.FindExpedientes(o.paths)
+	if err != nil {
+		return &exitError{exitUsage, err}
+	}
+	var results []report.Result
+	unreadable := false
+	errors := 0
+	for _, d := range dirs {
+		exp, err := manuals.LoadExpediente(d)
+		if err != nil {
+			fmt.Fprintln(o.io.ErrOut, err)
+			unreadable = true
+			continue
+		}
+		r := report.Result{Expediente: d, Regimen: rules.RegimeFor(exp, prof).ID, Hallazgos: rules.Run(exp, prof)}
+		e, _, _ := r.Counts()
+		errors += e
+		results = append(results, r)
+	}
+	if o.format == "json" {
+		err = report.WriteJSON(o.io.Out, results)
+	} else {
+		err = report.WriteText(o.io.Out, results, report.TextOptions{Color: o.io.colorOut, Fundamento: o.fundamento})
+	}
+	if err != nil {
+		return err
+	}
+	switch {
+	case unreadable:
+		return &exitError{exitUsage, fmt.Errorf("no se validaron los expedientes con archivos que no se pueden leer; corríjalos y vuelva a intentar")}
+	case errors > 0:
+		return &exitError{exitFindings, errSilent}
+	}
+	return nil
+}
