@@ -71,10 +71,19 @@ func (p Paragraphs) AllText() string {
 type Antecedente struct {
 	Pos        `yaml:"-"`
 	Romano     string `yaml:"romano" mpp:"req" doc:"Número romano: I, II, …"`
-	Fecha      Date   `yaml:"fecha,omitempty" doc:"Fecha del hecho que narra (la primera que cita)."`
+	Fechas     []Date `yaml:"fechas,omitempty" doc:"Fechas que cita, en orden; la primera es la del hecho que narra."`
 	Paragraphs `yaml:",inline"`
 	Acuerdos   []string `yaml:"acuerdos,omitempty" doc:"Acuerdos que cita (INE/CG870/2016, …)."`
 	Origen     *Source  `yaml:"origen,omitempty"`
+}
+
+// EventDate is the date of the fact an antecedente narrates: the first it
+// cites (zero if none).
+func (a Antecedente) EventDate() Date {
+	if len(a.Fechas) == 0 {
+		return Date{}
+	}
+	return a.Fechas[0]
 }
 
 // ConsiderandoGroup is PRIMERO. Competencia., SEGUNDO. …, TERCERO. ….

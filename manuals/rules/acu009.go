@@ -18,12 +18,12 @@ var _ = register(&Rule{
 		var prev *manuals.Antecedente
 		for i := range a.Antecedentes {
 			an := &a.Antecedentes[i]
-			if an.Fecha.IsZero() {
+			if an.EventDate().IsZero() {
 				continue
 			}
-			if prev != nil && an.Fecha.Before(prev.Fecha) {
+			if prev != nil && an.EventDate().Before(prev.EventDate()) {
 				p.Report(manuals.FileAcuerdo, an.Pos, fmt.Sprintf("antecedentes[%d]", i+1),
-					"el antecedente %s (%s) es anterior al antecedente %s (%s)", an.Romano, an.Fecha.Long(), prev.Romano, prev.Fecha.Long())
+					"el antecedente %s (%s) es anterior al antecedente %s (%s)", an.Romano, an.EventDate().Long(), prev.Romano, prev.EventDate().Long())
 			}
 			prev = an
 		}
