@@ -18,14 +18,15 @@ type Acuerdo struct {
 	Firmas        []Signature         `yaml:"firmas,omitempty"`
 	Correcciones  []Correction        `yaml:"correcciones,omitempty" doc:"Correcciones hechas al texto fuente (errores de OCR), con el original."`
 	Notas         []string            `yaml:"notas,omitempty" doc:"Notas de transcripción o de ingesta."`
+	SinClasificar []Fragment          `yaml:"sin_clasificar,omitempty" doc:"Texto fuente que la ingesta no pudo ubicar, con sus líneas: nada se pierde."`
 	Origen        *Source             `yaml:"origen,omitempty" doc:"Líneas del texto fuente que ocupa el acuerdo completo."`
 }
 
 // Session is the JGE session an acuerdo was approved in.
 type Session struct {
 	Pos   `yaml:"-"`
-	Tipo  string `yaml:"tipo" enum:"ordinaria,extraordinaria" doc:"ordinaria o extraordinaria."`
-	Fecha Date   `yaml:"fecha"`
+	Tipo  string `yaml:"tipo,omitempty" enum:"ordinaria,extraordinaria" doc:"ordinaria o extraordinaria."`
+	Fecha Date   `yaml:"fecha,omitempty"`
 }
 
 // GlossaryEntry is one line of a glosario. Sigla may name several
@@ -190,6 +191,13 @@ type Signature struct {
 	Pos    `yaml:"-"`
 	Cargo  string `yaml:"cargo"`
 	Nombre string `yaml:"nombre"`
+}
+
+// Fragment is source text that could not be placed in the structure.
+type Fragment struct {
+	Pos    `yaml:"-"`
+	Texto  string  `yaml:"texto"`
+	Origen *Source `yaml:"origen,omitempty"`
 }
 
 // Correction records a change made to the source text.

@@ -25,6 +25,10 @@ var codeShape = regexp.MustCompile(`^[A-Za-z](\.[0-9]+)+$`)
 // DecodeScalar implements yamldoc.Scalar.
 func (c *Code) DecodeScalar(s string) error {
 	s = strings.TrimSpace(s)
+	if s == "" {
+		*c = ""
+		return nil
+	}
 	if !codeShape.MatchString(s) {
 		return fmt.Errorf("«%s» no es un código de proceso: se espera una letra y números separados por puntos, como H.4.05.1.01", s)
 	}

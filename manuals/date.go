@@ -122,8 +122,11 @@ func (d *Date) DecodeScalar(s string) error {
 	return nil
 }
 
-// MarshalYAML writes the ISO form.
+// MarshalYAML writes the ISO form, or null for a date never set.
 func (d Date) MarshalYAML() (any, error) {
+	if d.IsZero() {
+		return nil, nil
+	}
 	return &yaml.Node{Kind: yaml.ScalarNode, Value: d.String()}, nil
 }
 

@@ -8,6 +8,12 @@
 // identifiers are English.
 package manuals
 
+import (
+	"strconv"
+
+	"gopkg.in/yaml.v3"
+)
+
 // Pos is where an element starts in the file it was read from (1-based), and
 // where each of its keys is. The YAML loader fills it; a reader of another
 // format may leave it zero.
@@ -47,4 +53,20 @@ type Source struct {
 	Desde  int `yaml:"desde" doc:"Primera línea del texto fuente."`
 	Hasta  int `yaml:"hasta" doc:"Última línea del texto fuente."`
 	Pagina int `yaml:"pagina,omitempty" doc:"Página del escaneo, cuando el texto vino de OCR."`
+}
+
+// MarshalYAML writes a source range on one line: {desde: 12, hasta: 14}.
+func (s Source) MarshalYAML() (any, error) {
+	n := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	add := func(k string, v int) {
+		n.Content = append(n.Content,
+			&yaml.Node{Kind: yaml.ScalarNode, Value: k},
+			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(v)})
+	}
+	add("desde", s.Desde)
+	add("hasta", s.Hasta)
+	if s.Pagina > 0 {
+		add("pagina", s.Pagina)
+	}
+	return n, nil
 }

@@ -22,6 +22,9 @@ const (
 	exitOK       = 0
 	exitFindings = 1 // validation found errors
 	exitUsage    = 2 // bad usage or unreadable input; nothing written
+	// exitIncomplete: the output was written but essential parts are
+	// missing (an acuerdo with no código, no proceso or no puntos).
+	exitIncomplete = 3
 )
 
 // exitError carries an exit code up to main; its message is Spanish.
@@ -90,6 +93,8 @@ Un expediente es una carpeta con manual.yaml, acuerdo.yaml, dictamen.yaml y cert
 	root.PersistentFlags().StringVar(&g.perfilPath, "perfil", "", "perfil institucional (YAML) en lugar del incorporado; vea «mpp perfil»")
 	root.AddCommand(
 		newValidateCmd(ios, g),
+		newIngestCmd(ios, g),
+		newRenderCmd(ios, g),
 		newRulesCmd(ios, g),
 		newSchemaCmd(ios),
 		newProfileCmd(ios),

@@ -47,8 +47,9 @@ type Regime struct {
 
 // Office is a post, by key.
 type Office struct {
-	Clave  string `yaml:"clave" mpp:"req"`
-	Nombre string `yaml:"nombre"`
+	Clave  string   `yaml:"clave" mpp:"req"`
+	Nombre string   `yaml:"nombre"`
+	Frases []string `yaml:"frases,omitempty" doc:"Cómo lo nombran los párrafos de votación («Organización Electoral»)."`
 }
 
 // Composition is who held each JGE post over a period.

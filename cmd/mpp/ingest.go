@@ -1,0 +1,169 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cipro-ine/mpp/manuals"
+	"github.com/cipro-ine/mpp/manuals/acuerdotext"
+	"github.com/cipro-ine/mpp/manuals/yamldoc"
+	"github.com/cipro-ine/mpp/outfile"
+)
+
+// maxTextInput bounds the text an acuerdo is read from; the longest acuerdo
+// is some 40 KB.
+const maxTextInput = 50 << 20
+
+type ingestOptions struct {
+	io     *ioStreams
+	g      *globals
+	input  string
+	outDir string
+	force  bool
+}
+
+func newIngestCmd(ios *ioStreams, g *globals) *cobra.Command {
+	o := &ingestOptions{io: ios, g: g}
+	c := &cobra.Command{
+		Use:     "ingest ARCHIVO.txt -o EXPEDIENTE/",
+		Aliases: []string{"ingerir"},
+		Short:   "Lee el texto de un acuerdo y escribe acuerdo.yaml y el esqueleto de manual.yaml",
+		Long: `Lee el texto de un acuerdo de la Junta (salido de OCR o de un PDF, con su ruido: restos de
+Markdown, encabezados y números de página, palabras cortadas, párrafos partidos por saltos de
+página) y escribe en la carpeta del expediente acuerdo.yaml y un esqueleto de manual.yaml con la
+estructura del proceso que da el acuerdo.
+
+Nunca falla por el contenido: el texto que no se puede ubicar queda en «sin_clasificar» con sus
+líneas. Los errores de OCR se corrigen contra un léxico y cada corrección queda registrada.
+
+Código de salida: 0 acuerdo completo; 3 escrito, pero le falta el código, el considerando del
+proceso o los puntos de acuerdo; 2 nada escrito (la entrada no es texto, o los archivos ya
+existen y no se dio --forzar).`,
+		Example: `  mpp ingest acuerdo.txt -o expedientes/H.4.05/
+  mpp ingerir INE-JGE52-2022.txt -o S.5.01/ --forzar`,
+		Args: exactArgs(1, "un archivo de texto"),
+		RunE: func(c *cobra.Command, args []string) error {
+			o.input = args[0]
+			return ingestRun(o)
+		},
+	}
+	c.Flags().StringVarP(&o.outDir, "salida", "o", "", "carpeta del expediente donde escribir (obligatoria)")
+	c.Flags().BoolVar(&o.force, "forzar", false, "reemplaza acuerdo.yaml y manual.yaml si ya existen")
+	return c
+}
+
+var scanMagic = []struct {
+	prefix, kind string
+}{{"%PDF", "PDF"}, {"\x89PNG", "PNG"}, {"\xff\xd8\xff", "JPEG"}, {"II*\x00", "TIFF"}, {"MM\x00*", "TIFF"}}
+
+func ingestRun(o *ingestOptions) error {
+	if o.outDir == "" {
+		return usageError("falta la carpeta del expediente: -o EXPEDIENTE/")
+	}
+	prof, err := o.g.profile()
+	if err != nil {
+		return err
+	}
+	data, err := readInput(o.input, maxTextInput)
+	if err != nil {
+		return &exitError{exitUsage, err}
+	}
+	for _, m := range scanMagic {
+		if bytes.HasPrefix(data, []byte(m.prefix)) {
+			return usageError("%s: es un %s; la ingesta de escaneos llega con el OCR. Por ahora dé el texto del acuerdo", o.input, m.kind)
+		}
+	}
+	r, err := acuerdotext.Ingest(data, prof)
+	if errors.Is(err, acuerdotext.ErrNotText) {
+		return usageError("%s: no es un archivo de texto (tiene bytes nulos o de control); no se escribió nada", o.input)
+	}
+	if err != nil {
+		return &exitError{exitUsage, fmt.Errorf("%s: %w", o.input, err)}
+	}
+	a := r.Acuerdo
+	acuerdoYAML, err := yamldoc.Encode(a,
+		fmt.Sprintf("Generado por «mpp ingest» desde %s (cobertura %s).", filepath.Base(o.input), percent(r.Coverage())),
+		"Revise «notas», «correcciones» y «sin_clasificar».")
+	if err != nil {
+		return err
+	}
+	manualYAML, err := yamldoc.Encode(manuals.ManualFromAcuerdo(a),
+		"Esqueleto del manual que aprueba el acuerdo "+orUnknown(a.Codigo)+", generado por «mpp ingest».",
+		"Trae la estructura y los objetivos del acuerdo; faltan roles, reglas de operación, actividades,",
+		"controles, riesgos e indicadores. «mpp validate» dice qué falta.")
+	if err != nil {
+		return err
+	}
+	files := []outfile.File{
+		{Path: filepath.Join(o.outDir, manuals.FileAcuerdo), Data: acuerdoYAML},
+		{Path: filepath.Join(o.outDir, manuals.FileManual), Data: manualYAML},
+	}
+	if err := outfile.WriteAll(files, outfile.Options{Overwrite: o.force, Inputs: []string{o.input}}); err != nil {
+		return &exitError{exitUsage, fmt.Errorf("%w; no se escribió nada", err)}
+	}
+	w := o.io.Out
+	fmt.Fprintf(w, "%s: cobertura %s (%d de %d líneas con texto ubicadas)\n", o.input, percent(r.Coverage()), r.Placed, r.NonBlank)
+	for _, n := range a.Notas {
+		fmt.Fprintf(w, "  nota: %s\n", n)
+	}
+	for _, c := range a.Correcciones {
+		fmt.Fprintf(w, "  corrección: «%s» → «%s» (%s; %s)\n", c.Original, c.Corregido, c.Ubicacion, c.Motivo)
+	}
+	for _, f := range a.SinClasificar {
+		fmt.Fprintf(w, "  sin clasificar: líneas %d–%d: «%s»\n", f.Origen.Desde, f.Origen.Hasta, excerpt(f.Texto, 60))
+	}
+	for _, f := range files {
+		fmt.Fprintf(w, "escrito: %s\n", f.Path)
+	}
+	if len(r.Missing) > 0 {
+		return &exitError{exitIncomplete, fmt.Errorf("el acuerdo está incompleto: no se encontró %s", strings.Join(r.Missing, ", "))}
+	}
+	return nil
+}
+
+// readInput reads a whole input file, refusing folders and files over max.
+func readInput(path string, max int64) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%s: no existe", path)
+		}
+		return nil, fmt.Errorf("%s: no se puede leer: %w", path, err)
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s: es una carpeta, no un archivo", path)
+	}
+	if st.Size() > max {
+		return nil, fmt.Errorf("%s: mide %d MB; el máximo es %d MB", path, st.Size()>>20, max>>20)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: no se puede leer: %w", path, err)
+	}
+	return data, nil
+}
+
+func percent(f float64) string {
+	return strings.Replace(fmt.Sprintf("%.1f %%", f*100), ".", ",", 1)
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "(sin código)"
+	}
+	return s
+}
+
+func excerpt(s string, n int) string {
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n]) + "…"
+}

@@ -1,0 +1,358 @@
+package acuerdotext
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cipro-ine/mpp/manuals"
+)
+
+// Para is a paragraph of cleaned text and where it came from.
+type Para struct {
+	Text string
+	// afterBreak: a page break lies between this paragraph and the previous.
+	afterBreak bool
+	First      int   // first source line (1-based)
+	Last       int   // last source line
+	Page       int   // page of the first line (0 when the text has no page marks)
+	Lines      []int // every non-blank source line it contains
+}
+
+// Cleaned is the output of Clean.
+type Cleaned struct {
+	Paras []Para
+	// Noise are the non-blank source lines recognised as noise (page numbers,
+	// running headers, page marks, Markdown-only lines): handled, not lost.
+	Noise []int
+	// NonBlank is the number of non-blank source lines.
+	NonBlank int
+	Notes    []string
+}
+
+type line struct {
+	text string
+	num  int
+	page int
+	// breakBefore: a page break lies between this line and the previous
+	// non-blank one.
+	breakBefore bool
+}
+
+var (
+	pageMark      = regexp.MustCompile(`(?i)^\s*[-=]{2,}\s*p[aá]gina\s+(\d+)\s*[-=]{2,}\s*$`)
+	pageNumber    = regexp.MustCompile(`(?i)^\s*[-–—]?\s*(?:p[aá]gina|p[aá]g\.)?\s*\d{1,4}(?:\s*(?:de|/)\s*\d{1,4})?\s*[-–—]?\s*$`)
+	letterSpaced  = regexp.MustCompile(`^(?:[A-ZÁÉÍÓÚÑ] ){2,}[A-ZÁÉÍÓÚÑ]$`)
+	bulletPrefix  = regexp.MustCompile(`^\s*(?:[-*+•]\s+|#{1,6}\s+)`)
+	listLabel     = regexp.MustCompile(`^(?:[a-z]{1,2}[.)]|\d+[.)])\s`)
+	structStart   = regexp.MustCompile(`^(?:[IVXL]+\.|\d+\.|[a-z]\.|[a-z]{1,2}\))\s|^(?:PRIMER[OA]|SEGUND[OA]|TERCER[OA]|CUART[OA]|QUINT[OA]|SEXT[OA]|S[ÉE]PTIM[OA]|OCTAV[OA]|NOVEN[OA]|D[ÉE]CIM[OA]|UND[ÉE]CIM[OA]|DUOD[ÉE]CIM[OA]|VIG[ÉE]SIM[OA]|TRIG[ÉE]SIM[OA])\b|^El presente [Aa]cuerdo fue aprobado|^El procedimiento [A-Z]\.\d|^[A-Z]\.\d\.\d{2}\.\d\s|^(?:DR|DRA|LIC|MTRO|MTRA|ING|C)\.\s|^(?:EL|LA) [A-ZÁÉÍÓÚÑ ]{4,}$|^Subproceso\s`)
+	connectorWord = regexp.MustCompile(`(?i)(?:^|\s)(?:de|del|la|las|el|los|y|e|en|a|al|por|con|para|que|su|sus)$`)
+)
+
+// Clean turns raw acuerdo text into paragraphs: Markdown residue, page marks,
+// page numbers and running headers go; letter-spaced headings close up;
+// wrapped lines join (undoing end-of-line hyphenation); paragraphs cut by a
+// page break join again.
+func Clean(text string) *Cleaned {
+	c := &Cleaned{}
+	raw := strings.Split(text, "\n")
+	var lines []line
+	page, pages := 0, 0
+	if strings.Contains(text, "\f") {
+		page, pages = 1, 1
+	}
+	pendingBreak := false
+	for i, r := range raw {
+		num := i + 1
+		// A form feed starts a new page, wherever it falls in the line.
+		for k, seg := range strings.Split(r, "\f") {
+			if k > 0 {
+				page++
+				pages++
+				pendingBreak = true
+			}
+			t := strings.TrimRightFunc(strings.ReplaceAll(seg, "\u00a0", " "), unicode.IsSpace)
+			if strings.TrimSpace(t) == "" {
+				continue
+			}
+			if k == 0 || !counted(lines, num) {
+				c.NonBlank++
+			}
+			if m := pageMark.FindStringSubmatch(t); m != nil {
+				page, _ = strconv.Atoi(m[1])
+				pages++
+				pendingBreak = true
+				c.Noise = append(c.Noise, num)
+				continue
+			}
+			lines = append(lines, line{text: t, num: num, page: page, breakBefore: pendingBreak})
+			pendingBreak = false
+		}
+	}
+	if pages > 1 {
+		lines = c.dropRunningHeaders(lines)
+	}
+	kept := lines[:0]
+	carry := false
+	for _, l := range lines {
+		t := stripMarkdown(l.text)
+		if t == "" || pageNumber.MatchString(t) {
+			c.Noise = append(c.Noise, l.num)
+			carry = carry || l.breakBefore
+			continue
+		}
+		l.breakBefore = l.breakBefore || carry
+		carry = false
+		if letterSpaced.MatchString(t) {
+			t = strings.ReplaceAll(t, " ", "")
+		}
+		l.text = t
+		kept = append(kept, l)
+	}
+	c.Paras = buildParas(kept)
+	c.Paras = rejoin(c.Paras)
+	return c
+}
+
+func stripMarkdown(s string) string {
+	s = strings.ReplaceAll(s, "**", "")
+	s = strings.ReplaceAll(s, "__", "")
+	s = bulletPrefix.ReplaceAllString(s, "")
+	return strings.TrimSpace(s)
+}
+
+// dropRunningHeaders removes lines that repeat on most pages within the first
+// or last lines of a page (headers and footers).
+func (c *Cleaned) dropRunningHeaders(lines []line) []line {
+	const window = 3
+	byPage := map[int][]int{} // page -> indexes into lines
+	for i, l := range lines {
+		byPage[l.page] = append(byPage[l.page], i)
+	}
+	key := func(s string) string {
+		s = manuals.Fold(strings.Join(strings.Fields(stripMarkdown(s)), " "))
+		return strings.Map(func(r rune) rune {
+			if unicode.IsDigit(r) {
+				return '#'
+			}
+			return r
+		}, s)
+	}
+	pagesWith := map[string]map[int]bool{}
+	for pg, idx := range byPage {
+		edge := map[int]bool{}
+		for k := 0; k < len(idx) && k < window; k++ {
+			edge[idx[k]] = true
+			edge[idx[len(idx)-1-k]] = true
+		}
+		for i := range edge {
+			k := key(lines[i].text)
+			if pagesWith[k] == nil {
+				pagesWith[k] = map[int]bool{}
+			}
+			pagesWith[k][pg] = true
+		}
+	}
+	need := max(2, len(byPage)/2)
+	out := lines[:0:0]
+	removed := 0
+	carry := false
+	for i, l := range lines {
+		k := key(l.text)
+		hasLetter := strings.IndexFunc(k, unicode.IsLetter) >= 0
+		if hasLetter && len(k) <= 100 && len(pagesWith[k]) >= need && isEdge(byPage[l.page], i, window) {
+			c.Noise = append(c.Noise, l.num)
+			removed++
+			carry = carry || l.breakBefore
+			continue
+		}
+		l.breakBefore = l.breakBefore || carry
+		carry = false
+		out = append(out, l)
+	}
+	if removed > 0 {
+		c.Notes = append(c.Notes, strconv.Itoa(removed)+" líneas de encabezado o pie de página repetidas se quitaron")
+	}
+	return out
+}
+
+func isEdge(idx []int, i, window int) bool {
+	for k := 0; k < len(idx) && k < window; k++ {
+		if idx[k] == i || idx[len(idx)-1-k] == i {
+			return true
+		}
+	}
+	return false
+}
+
+// buildParas groups lines into paragraphs: a blank line ends one, and so does
+// a line that starts a structural item (a numbered item, a heading, a punto,
+// a glosario entry, a table row). Wrapped lines join with a space, or with
+// nothing across an end-of-line hyphen.
+func buildParas(lines []line) []Para {
+	var out []Para
+	var cur *Para
+	prevNum := -10
+	inGlossary := false
+	for _, l := range lines {
+		t := strings.TrimSpace(l.text)
+		h := headingKey(t)
+		switch h {
+		case "GLOSARIO":
+			inGlossary = true
+		case "ANTECEDENTES", "CONSIDERANDOS", "ACUERDOS":
+			inGlossary = false
+		}
+		blankBetween := l.num != prevNum+1 || l.breakBefore
+		// Within a run of lines, a wrapped line may start with what looks
+		// like an item ("t) relativo a…", "5. Fortalecer…"): opensItem
+		// decides.
+		itemStart := structStart.MatchString(t) && (cur == nil || opensItem(cur.Text, t))
+		starts := blankBetween || h != "" || itemStart || strings.Contains(t, "\t") ||
+			(inGlossary && glossaryLine.MatchString(t)) || cur != nil && isHeadingPara(cur.Text)
+		if cur != nil && !starts {
+			prev := cur.Text
+			if strings.HasSuffix(prev, "-") && len(prev) > 1 && isLowerLetter(lastRuneBefore(prev, 1)) && startsLower(t) {
+				cur.Text = prev[:len(prev)-1] + t
+			} else {
+				cur.Text = prev + " " + t
+			}
+			cur.Last = l.num
+			cur.Lines = append(cur.Lines, l.num)
+		} else {
+			out = append(out, Para{Text: t, First: l.num, Last: l.num, Page: l.page, Lines: []int{l.num}, afterBreak: l.breakBefore})
+			cur = &out[len(out)-1]
+		}
+		prevNum = l.num
+	}
+	return out
+}
+
+var glossaryLine = regexp.MustCompile(`^[^\s:][^:]{0,40}:\s+\S|^\S[^\t]{0,40}\t`)
+
+func isHeadingPara(s string) bool { return headingKey(s) != "" }
+
+// headingKey names a section heading ("GLOSARIO", "ANTECEDENTES",
+// "CONSIDERANDOS", "ACUERDOS") or returns "".
+func headingKey(s string) string {
+	k := strings.ToUpper(manuals.Fold(strings.TrimRight(strings.ReplaceAll(strings.TrimSpace(s), " ", ""), ":.")))
+	switch k {
+	case "GLOSARIO", "ANTECEDENTES", "CONSIDERANDOS", "ACUERDOS", "ACUERDO", "PUNTOSDEACUERDO":
+		if k == "ACUERDO" || k == "PUNTOSDEACUERDO" {
+			return "ACUERDOS"
+		}
+		return k
+	}
+	return ""
+}
+
+func isLowerLetter(r rune) bool { return unicode.IsLetter(r) && unicode.IsLower(r) }
+
+func lastRuneBefore(s string, n int) rune {
+	s = s[:len(s)-n]
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isLowerLetter(r)
+}
+
+// rejoin joins a paragraph to the previous one when a page break (or a stray
+// blank line) cut a sentence: it starts in lower case and is not a list label,
+// or the previous one ends in a connector word ("de", "la", "y") with no
+// closing punctuation, or a page break falls where no sentence ends.
+func rejoin(ps []Para) []Para {
+	var out []Para
+	for _, p := range ps {
+		if n := len(out); n > 0 {
+			prev := &out[n-1]
+			structural := structStart.MatchString(p.Text) || headingKey(p.Text) != ""
+			cut := startsLower(p.Text) && !listLabel.MatchString(p.Text) ||
+				connectorWord.MatchString(prev.Text) && startsLetter(p.Text) && !structural ||
+				p.afterBreak && !endsSentence(prev.Text) && (startsLetter(p.Text) && !structural || itemLabel.MatchString(p.Text) && !opensItem(prev.Text, p.Text))
+			if cut && headingKey(prev.Text) == "" && !strings.Contains(prev.Text, "\t") && !strings.Contains(p.Text, "\t") {
+				if strings.HasSuffix(prev.Text, "-") && startsLower(p.Text) && isLowerLetter(lastRuneBefore(prev.Text, 1)) {
+					prev.Text = prev.Text[:len(prev.Text)-1] + p.Text
+				} else {
+					prev.Text += " " + p.Text
+				}
+				prev.Last = p.Last
+				prev.Lines = append(prev.Lines, p.Lines...)
+				continue
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func startsLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+// endsSentence reports whether s ends where a paragraph may end.
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
+	return strings.ContainsRune(".:;!?”»)\"", r)
+}
+
+// counted reports whether source line num already has a segment: a line cut
+// by form feeds counts once.
+func counted(lines []line, num int) bool {
+	return len(lines) > 0 && lines[len(lines)-1].num == num
+}
+
+var (
+	itemLabel     = regexp.MustCompile(`^(?:([IVXL]+)\.|(\d+)\.|([a-z])\.|([a-z]{1,2})\))\s`)
+	referenceWord = regexp.MustCompile(`(?i)(?:inciso|incisos|fracción|fracciones|numeral|numerales|apartado|párrafo|artículo|artículos|punto)$`)
+)
+
+// opensItem decides whether next, a line that starts with an item label,
+// opens a new item after the text prev, or continues it (a wrapped line that
+// merely starts with "5." or "t)").
+func opensItem(prev, next string) bool {
+	p := strings.TrimSpace(prev)
+	if !itemLabel.MatchString(next) {
+		return true // other structural starts: headings, puntos, signatures
+	}
+	switch {
+	case referenceWord.MatchString(p), strings.HasSuffix(p, ","), connectorWord.MatchString(p):
+		return false
+	case strings.HasSuffix(p, ";"):
+		// "a. …;" then "b. …" is a list; "eficiencia; 2. Fortalecer" inside
+		// a considerando is not.
+		return labelFollows(p, next)
+	case endsSentence(p):
+		return true
+	}
+	// No closing punctuation: a new item when prev is itself an item.
+	return itemLabel.MatchString(p)
+}
+
+// labelFollows reports whether next's label is the one after prev's own.
+func labelFollows(prev, next string) bool {
+	a, b := itemLabel.FindStringSubmatch(prev), itemLabel.FindStringSubmatch(next)
+	if a == nil || b == nil {
+		return false
+	}
+	for i := 1; i <= 4; i++ {
+		if a[i] != "" && b[i] != "" {
+			switch i {
+			case 2:
+				x, _ := strconv.Atoi(a[i])
+				y, _ := strconv.Atoi(b[i])
+				return y == x+1
+			case 3, 4:
+				return len(a[i]) == 1 && len(b[i]) == 1 && b[i][0] == a[i][0]+1
+			case 1:
+				return manuals.RomanValue(b[i]) == manuals.RomanValue(a[i])+1
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,154 @@
+package acuerdotext
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/cipro-ine/mpp/manuals"
+)
+
+var (
+	processCode   = regexp.MustCompile(`le corresponde el código\s+([A-Z]\.\d+(?:\.\d+)*)`)
+	processObjRe  = regexp.MustCompile(`^El proceso\s+([A-Z]\.[\d.]+)\s+(.+?)\s+tiene como objetivo\s*:?\s*(.*)$`)
+	countsRe      = regexp.MustCompile(`(?i)se conforma por\s+(\d+)\s+subprocesos?\s+y\s+(\d+)\s+procedimientos?`)
+	tableHeader   = regexp.MustCompile(`(?i)^Subprocesos?\s+Procedimientos?`)
+	anyCode       = regexp.MustCompile(`[A-Z]\.\d\.\d{2}(?:\.\d(?:\.\d{2})?)?`)
+	procObjective = regexp.MustCompile(`^El procedimiento\s+([A-Z]\.[\d.]+\d)\s+(.+?),?\s+tiene como objetivo\s+(.*)$`)
+	executedBy    = regexp.MustCompile(`es ejecutad[oa] por\s+(?:la|el|los|las)?\s*([^,;]+?)(?:,|;|\s+(?:a quien|quien|que|la cual|el cual)\b)`)
+	dictamenRe    = regexp.MustCompile(`dictamen técnico emitido por\s+(?:la|el)?\s*(.+?)\s+con fecha\s+(.+?)\s+conforme a(?:l)?\s+(.+?)(?:;|$)`)
+)
+
+func isProcessConsiderando(c *manuals.Considerando) bool {
+	t := c.AllText()
+	return processCode.MatchString(t) || countsRe.MatchString(t) && strings.Contains(t, "El procedimiento")
+}
+
+// process parses the process considerando: its first paragraph stays as the
+// considerando's text; code, objective, counts, the Subproceso |
+// Procedimientos table and the procedure objectives go to Proceso.
+func (p *parser) process(c *manuals.Considerando, paras []Para) {
+	pr := &p.a.Proceso
+	pr.Considerando = c.Numero
+	intro := paras[0]
+	// The considerando's own text is its first paragraph only (the number
+	// dropped).
+	c.Texto = intro.Text
+	if m := numItem.FindStringSubmatch(intro.Text); m != nil {
+		c.Texto = m[2]
+	}
+	c.Lista, c.TextoFinal = nil, ""
+	if names := manuals.QuotedNames(c.Texto); len(names) > 0 {
+		pr.Nombre = names[0]
+	}
+	if m := executedBy.FindStringSubmatch(c.Texto); m != nil {
+		pr.UR = p.unitSigla(strings.TrimSpace(m[1]))
+	}
+	var table []string
+	inTable, wantObjective := false, false
+	for _, x := range paras[1:] {
+		t := x.Text
+		switch {
+		case wantObjective:
+			pr.Objetivo = t
+			wantObjective = false
+		case processCode.MatchString(t) && !strings.HasPrefix(t, "El proceso "):
+			pr.Codigo = manuals.Code(processCode.FindStringSubmatch(t)[1])
+		case processObjRe.MatchString(t):
+			m := processObjRe.FindStringSubmatch(t)
+			if pr.Codigo == "" {
+				pr.Codigo = manuals.Code(m[1])
+			}
+			if pr.Nombre == "" {
+				pr.Nombre = m[2]
+			}
+			if strings.TrimSpace(m[3]) != "" {
+				pr.Objetivo = strings.TrimSpace(m[3])
+			} else {
+				wantObjective = true
+			}
+		case countsRe.MatchString(t):
+			m := countsRe.FindStringSubmatch(t)
+			pr.SubprocesosDeclarados, _ = strconv.Atoi(m[1])
+			pr.ProcedimientosDeclarados, _ = strconv.Atoi(m[2])
+		case tableHeader.MatchString(t):
+			inTable = true
+			if rest := tableHeader.ReplaceAllString(t, ""); strings.TrimSpace(rest) != "" {
+				table = append(table, rest)
+			}
+		case procObjective.MatchString(t):
+			inTable = false
+			m := procObjective.FindStringSubmatch(t)
+			pr.Objetivos = append(pr.Objetivos, manuals.ProcedureObjective{
+				Codigo: manuals.Code(m[1]), Nombre: cleanName(m[2]), Objetivo: strings.TrimSpace(m[3])})
+		case inTable:
+			table = append(table, t)
+		default:
+			p.a.SinClasificar = append(p.a.SinClasificar, manuals.Fragment{Texto: t, Origen: src(x)})
+		}
+	}
+	pr.Subprocesos = splitTable(strings.Join(table, " "))
+}
+
+// splitTable splits the Subproceso | Procedimientos table on the code
+// pattern, whatever the line breaks and tabs: a four-part code opens a
+// subprocess, a five-part code is one of its procedures.
+func splitTable(s string) []manuals.ListedSubprocess {
+	var out []manuals.ListedSubprocess
+	locs := anyCode.FindAllStringIndex(s, -1)
+	for i, l := range locs {
+		code := manuals.Code(s[l[0]:l[1]])
+		end := len(s)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		name := cleanName(s[l[1]:end])
+		switch code.Level() {
+		case manuals.LevelSubproceso:
+			out = append(out, manuals.ListedSubprocess{Codigo: code, Nombre: name})
+		case manuals.LevelProcedimiento:
+			if len(out) == 0 {
+				out = append(out, manuals.ListedSubprocess{})
+			}
+			last := &out[len(out)-1]
+			last.Procedimientos = append(last.Procedimientos, manuals.ListedProcedure{Codigo: code, Nombre: name})
+		}
+	}
+	return out
+}
+
+func cleanName(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.TrimRight(s, ".,; ")
+}
+
+// unitSigla resolves "la CAI" or "la Coordinación de Asuntos Internacionales"
+// to the sigla the glosario (or the profile) gives it.
+func (p *parser) unitSigla(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	for _, g := range p.a.Glosario {
+		if manuals.SameName(g.Definicion, s) {
+			return g.Terms()[0]
+		}
+	}
+	for _, u := range p.prof.URs {
+		if manuals.SameName(u.Nombre, s) {
+			return u.Sigla
+		}
+	}
+	return s
+}
+
+func (p *parser) citedDictamen(c *manuals.Considerando) {
+	m := dictamenRe.FindStringSubmatch(c.Texto)
+	if m == nil {
+		return
+	}
+	d, err := manuals.ParseDate(m[2])
+	if err != nil {
+		return
+	}
+	p.a.Dictamen = manuals.CitedDictamen{Fecha: d, Emisor: p.unitSigla(m[1]), Articulos: strings.TrimSpace(m[3]), Considerando: c.Numero}
+}
