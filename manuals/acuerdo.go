@@ -116,6 +116,7 @@ type ApprovedProcess struct {
 	ProcedimientosDeclarados int                  `yaml:"procedimientos_declarados,omitempty" doc:"M de «se conforma por N subprocesos y M procedimientos»."`
 	Subprocesos              []ListedSubprocess   `yaml:"subprocesos,omitempty" doc:"Tabla Subproceso | Procedimientos."`
 	Objetivos                []ProcedureObjective `yaml:"objetivos_procedimientos,omitempty" doc:"Un párrafo «El procedimiento … tiene como objetivo …» por procedimiento."`
+	Origen                   *Source              `yaml:"origen,omitempty" doc:"Líneas del considerando del proceso en el texto fuente."`
 }
 
 // ListedSubprocess is a row of the Subproceso | Procedimientos table.
@@ -136,18 +137,20 @@ type ListedProcedure struct {
 // ProcedureObjective is one "El procedimiento X, tiene como objetivo …" paragraph.
 type ProcedureObjective struct {
 	Pos      `yaml:"-"`
-	Codigo   Code   `yaml:"codigo"`
-	Nombre   string `yaml:"nombre"`
-	Objetivo string `yaml:"objetivo"`
+	Codigo   Code    `yaml:"codigo"`
+	Nombre   string  `yaml:"nombre"`
+	Objetivo string  `yaml:"objetivo"`
+	Origen   *Source `yaml:"origen,omitempty"`
 }
 
 // CitedDictamen is the dictamen considerando.
 type CitedDictamen struct {
 	Pos          `yaml:"-"`
-	Fecha        Date   `yaml:"fecha"`
-	Emisor       string `yaml:"emisor,omitempty" doc:"Quién lo emite (la DEA)."`
-	Articulos    string `yaml:"articulos,omitempty" doc:"Artículos de los Lineamientos que cita."`
-	Considerando int    `yaml:"considerando,omitempty"`
+	Fecha        Date    `yaml:"fecha"`
+	Emisor       string  `yaml:"emisor,omitempty" doc:"Quién lo emite (la DEA)."`
+	Articulos    string  `yaml:"articulos,omitempty" doc:"Artículos de los Lineamientos que cita."`
+	Considerando int     `yaml:"considerando,omitempty"`
+	Origen       *Source `yaml:"origen,omitempty"`
 }
 
 // Punto is one punto de acuerdo.
@@ -189,8 +192,9 @@ type Absent struct {
 // Signature is one signature block.
 type Signature struct {
 	Pos    `yaml:"-"`
-	Cargo  string `yaml:"cargo"`
-	Nombre string `yaml:"nombre"`
+	Cargo  string  `yaml:"cargo"`
+	Nombre string  `yaml:"nombre"`
+	Origen *Source `yaml:"origen,omitempty" doc:"Líneas del cargo y del nombre en el texto fuente."`
 }
 
 // Fragment is source text that could not be placed in the structure.

@@ -65,7 +65,7 @@ func validateRun(o *validateOptions) error {
 			unreadable = true
 			continue
 		}
-		r := report.Result{Expediente: d, Regimen: rules.RegimeFor(exp, prof).ID, Hallazgos: rules.Run(exp, prof)}
+		r := report.Result{Expediente: d, Regimen: rules.RegimeFor(exp, prof).ID, Hallazgos: rules.Run(exp, prof), Notas: ingestNotes(exp)}
 		e, _, _ := r.Counts()
 		errors += e
 		results = append(results, r)
@@ -85,4 +85,22 @@ func validateRun(o *validateOptions) error {
 		return &exitError{exitFindings, errSilent}
 	}
 	return nil
+}
+
+// ingestNotes lists what the acuerdo records about its own text: notes and
+// OCR corrections.
+func ingestNotes(e *manuals.Expediente) []string {
+	a := e.Acuerdo
+	if a == nil {
+		return nil
+	}
+	out := append([]string(nil), a.Notas...)
+	for _, c := range a.Correcciones {
+		where := ""
+		if c.Ubicacion != "" {
+			where = " (" + c.Ubicacion + ")"
+		}
+		out = append(out, fmt.Sprintf("corrección registrada: «%s» → «%s»%s", c.Original, c.Corregido, where))
+	}
+	return out
 }

@@ -42,13 +42,14 @@ type line struct {
 }
 
 var (
-	pageMark      = regexp.MustCompile(`(?i)^\s*[-=]{2,}\s*p[aá]gina\s+(\d+)\s*[-=]{2,}\s*$`)
-	pageNumber    = regexp.MustCompile(`(?i)^\s*[-–—]?\s*(?:p[aá]gina|p[aá]g\.)?\s*\d{1,4}(?:\s*(?:de|/)\s*\d{1,4})?\s*[-–—]?\s*$`)
-	letterSpaced  = regexp.MustCompile(`^(?:[A-ZÁÉÍÓÚÑ] ){2,}[A-ZÁÉÍÓÚÑ]$`)
-	bulletPrefix  = regexp.MustCompile(`^\s*(?:[-*+•]\s+|#{1,6}\s+)`)
-	listLabel     = regexp.MustCompile(`^(?:[a-z]{1,2}[.)]|\d+[.)])\s`)
-	structStart   = regexp.MustCompile(`^(?:[IVXL]+\.|\d+\.|[a-z]\.|[a-z]{1,2}\))\s|^(?:PRIMER[OA]|SEGUND[OA]|TERCER[OA]|CUART[OA]|QUINT[OA]|SEXT[OA]|S[ÉE]PTIM[OA]|OCTAV[OA]|NOVEN[OA]|D[ÉE]CIM[OA]|UND[ÉE]CIM[OA]|DUOD[ÉE]CIM[OA]|VIG[ÉE]SIM[OA]|TRIG[ÉE]SIM[OA])\b|^El presente [Aa]cuerdo fue aprobado|^El procedimiento [A-Z]\.\d|^[A-Z]\.\d\.\d{2}\.\d\s|^(?:DR|DRA|LIC|MTRO|MTRA|ING|C)\.\s|^(?:EL|LA) [A-ZÁÉÍÓÚÑ ]{4,}$|^Subproceso\s`)
-	connectorWord = regexp.MustCompile(`(?i)(?:^|\s)(?:de|del|la|las|el|los|y|e|en|a|al|por|con|para|que|su|sus)$`)
+	pageMark     = regexp.MustCompile(`(?i)^\s*[-=]{2,}\s*p[aá]gina\s+(\d+)\s*[-=]{2,}\s*$`)
+	pageNumber   = regexp.MustCompile(`(?i)^\s*[-–—]?\s*(?:p[aá]gina|p[aá]g\.)?\s*\d{1,4}(?:\s*(?:de|/)\s*\d{1,4})?\s*[-–—]?\s*$`)
+	letterSpaced = regexp.MustCompile(`^(?:[A-ZÁÉÍÓÚÑ] ){2,}[A-ZÁÉÍÓÚÑ]$`)
+	bulletPrefix = regexp.MustCompile(`^\s*(?:[-*+•]\s+|#{1,6}\s+)`)
+	listLabel    = regexp.MustCompile(`^(?:[a-z]{1,2}[.)]|\d+[.)])\s`)
+	// structStart is anchored as a whole: Go tries an unanchored pattern at
+	// every position of a long paragraph.
+	structStart = regexp.MustCompile(`^(?:(?:[IVXL]+\.|\d+\.|[a-z]\.|[a-z]{1,2}\))\s|(?:PRIMER[OA]|SEGUND[OA]|TERCER[OA]|CUART[OA]|QUINT[OA]|SEXT[OA]|S[ÉE]PTIM[OA]|OCTAV[OA]|NOVEN[OA]|D[ÉE]CIM[OA]|UND[ÉE]CIM[OA]|DUOD[ÉE]CIM[OA]|VIG[ÉE]SIM[OA]|TRIG[ÉE]SIM[OA])\b|El presente [Aa]cuerdo fue aprobado|El procedimiento [A-Z]\.\d|[A-Z]\.\d\.\d{2}\.\d\s|(?:DR|DRA|LIC|MTRO|MTRA|ING|C)\.\s|(?:EL|LA) [A-ZÁÉÍÓÚÑ ]{4,}$|Subproceso\s)`)
 )
 
 // Clean turns raw acuerdo text into paragraphs: Markdown residue, page marks,
@@ -190,10 +191,11 @@ func isEdge(idx []int, i, window int) bool {
 // buildParas groups lines into paragraphs: a blank line ends one, and so does
 // a line that starts a structural item (a numbered item, a heading, a punto,
 // a glosario entry, a table row). Wrapped lines join with a space, or with
-// nothing across an end-of-line hyphen.
+// nothing across an end-of-line hyphen. Text is gathered in parts and joined
+// once, so that time stays linear in the input.
 func buildParas(lines []line) []Para {
 	var out []Para
-	var cur *Para
+	var parts [][]string // parts[i] builds out[i].Text
 	prevNum := -10
 	inGlossary := false
 	for _, l := range lines {
@@ -205,38 +207,49 @@ func buildParas(lines []line) []Para {
 		case "ANTECEDENTES", "CONSIDERANDOS", "ACUERDOS":
 			inGlossary = false
 		}
+		n := len(out)
 		blankBetween := l.num != prevNum+1 || l.breakBefore
 		// Within a run of lines, a wrapped line may start with what looks
 		// like an item ("t) relativo a…", "5. Fortalecer…"): opensItem
 		// decides.
-		itemStart := structStart.MatchString(t) && (cur == nil || opensItem(cur.Text, t))
-		starts := blankBetween || h != "" || itemStart || strings.Contains(t, "\t") ||
-			(inGlossary && glossaryLine.MatchString(t)) || cur != nil && isHeadingPara(cur.Text)
-		if cur != nil && !starts {
-			prev := cur.Text
-			if strings.HasSuffix(prev, "-") && len(prev) > 1 && isLowerLetter(lastRuneBefore(prev, 1)) && startsLower(t) {
-				cur.Text = prev[:len(prev)-1] + t
+		var tail string
+		if n > 0 {
+			tail = parts[n-1][len(parts[n-1])-1]
+		}
+		itemStart := structStart.MatchString(t) && (n == 0 || opensItem(tail, t))
+		starts := n == 0 || blankBetween || h != "" || itemStart || strings.Contains(t, "\t") ||
+			(inGlossary && glossaryLine.MatchString(t)) || len(parts[n-1]) == 1 && isHeadingPara(tail)
+		if !starts {
+			cur := &out[n-1]
+			if strings.HasSuffix(tail, "-") && len(tail) > 1 && isLowerLetter(lastRuneBefore(tail, 1)) && startsLower(t) {
+				parts[n-1][len(parts[n-1])-1] = tail[:len(tail)-1] + t
 			} else {
-				cur.Text = prev + " " + t
+				parts[n-1] = append(parts[n-1], t)
 			}
 			cur.Last = l.num
 			cur.Lines = append(cur.Lines, l.num)
 		} else {
-			out = append(out, Para{Text: t, First: l.num, Last: l.num, Page: l.page, Lines: []int{l.num}, afterBreak: l.breakBefore})
-			cur = &out[len(out)-1]
+			out = append(out, Para{First: l.num, Last: l.num, Page: l.page, Lines: []int{l.num}, afterBreak: l.breakBefore})
+			parts = append(parts, []string{t})
 		}
 		prevNum = l.num
+	}
+	for i := range out {
+		out[i].Text = strings.Join(parts[i], " ")
 	}
 	return out
 }
 
-var glossaryLine = regexp.MustCompile(`^[^\s:][^:]{0,40}:\s+\S|^\S[^\t]{0,40}\t`)
+var glossaryLine = regexp.MustCompile(`^(?:[^\s:][^:]{0,40}:\s+\S|\S[^\t]{0,40}\t)`)
 
 func isHeadingPara(s string) bool { return headingKey(s) != "" }
 
 // headingKey names a section heading ("GLOSARIO", "ANTECEDENTES",
 // "CONSIDERANDOS", "ACUERDOS") or returns "".
 func headingKey(s string) string {
+	if len(s) > 40 {
+		return ""
+	}
 	k := strings.ToUpper(manuals.Fold(strings.TrimRight(strings.ReplaceAll(strings.TrimSpace(s), " ", ""), ":.")))
 	switch k {
 	case "GLOSARIO", "ANTECEDENTES", "CONSIDERANDOS", "ACUERDOS", "ACUERDO", "PUNTOSDEACUERDO":
@@ -267,18 +280,23 @@ func startsLower(s string) bool {
 // closing punctuation, or a page break falls where no sentence ends.
 func rejoin(ps []Para) []Para {
 	var out []Para
+	var parts [][]string
 	for _, p := range ps {
 		if n := len(out); n > 0 {
 			prev := &out[n-1]
+			tail := parts[n-1][len(parts[n-1])-1]
+			// Nothing continues a heading, an acuerdo code or a block in
+			// capitals (a title, a signature).
+			prevHeading := len(parts[n-1]) == 1 && (headingKey(tail) != "" || codeLine.MatchString(tail) || isUpperBlock(tail))
 			structural := structStart.MatchString(p.Text) || headingKey(p.Text) != ""
-			cut := startsLower(p.Text) && !listLabel.MatchString(p.Text) ||
-				connectorWord.MatchString(prev.Text) && startsLetter(p.Text) && !structural ||
-				p.afterBreak && !endsSentence(prev.Text) && (startsLetter(p.Text) && !structural || itemLabel.MatchString(p.Text) && !opensItem(prev.Text, p.Text))
-			if cut && headingKey(prev.Text) == "" && !strings.Contains(prev.Text, "\t") && !strings.Contains(p.Text, "\t") {
-				if strings.HasSuffix(prev.Text, "-") && startsLower(p.Text) && isLowerLetter(lastRuneBefore(prev.Text, 1)) {
-					prev.Text = prev.Text[:len(prev.Text)-1] + p.Text
+			cut := startsLower(p.Text) && !listLabel.MatchString(p.Text) && !strings.HasSuffix(tail, ".") ||
+				endsInConnector(tail) && startsLetter(p.Text) && !structural ||
+				p.afterBreak && !endsSentence(tail) && (startsLetter(p.Text) && !structural || itemLabel.MatchString(p.Text) && !opensItem(tail, p.Text))
+			if cut && !prevHeading && !strings.Contains(prev.Text, "\t") && !strings.Contains(p.Text, "\t") {
+				if strings.HasSuffix(tail, "-") && startsLower(p.Text) && isLowerLetter(lastRuneBefore(tail, 1)) {
+					parts[n-1][len(parts[n-1])-1] = tail[:len(tail)-1] + p.Text
 				} else {
-					prev.Text += " " + p.Text
+					parts[n-1] = append(parts[n-1], p.Text)
 				}
 				prev.Last = p.Last
 				prev.Lines = append(prev.Lines, p.Lines...)
@@ -286,13 +304,12 @@ func rejoin(ps []Para) []Para {
 			}
 		}
 		out = append(out, p)
+		parts = append(parts, []string{p.Text})
+	}
+	for i := range out {
+		out[i].Text = strings.Join(parts[i], " ")
 	}
 	return out
-}
-
-func startsLetter(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsLetter(r)
 }
 
 // endsSentence reports whether s ends where a paragraph may end.
@@ -308,9 +325,41 @@ func counted(lines []line, num int) bool {
 }
 
 var (
-	itemLabel     = regexp.MustCompile(`^(?:([IVXL]+)\.|(\d+)\.|([a-z])\.|([a-z]{1,2})\))\s`)
-	referenceWord = regexp.MustCompile(`(?i)(?:inciso|incisos|fracción|fracciones|numeral|numerales|apartado|párrafo|artículo|artículos|punto)$`)
+	itemLabel = regexp.MustCompile(`^(?:([IVXL]+)\.|(\d+)\.|([a-z])\.|([a-z]{1,2})\))\s`)
+	// Words after which a label is a reference ("inciso t)"), not an item.
+	referenceWords = wordSet("inciso incisos fracción fracciones numeral numerales apartado párrafo artículo artículos punto")
+	// Words a sentence cut by a page break tends to end on.
+	connectorWords = wordSet("de del la las el los y e en a al por con para que su sus")
 )
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// lastWord is the last run of letters of s, lower-cased, if s ends in one.
+func lastWord(s string) string {
+	end := len(s)
+	i := end
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i -= n
+	}
+	if i == end || i > 0 && !unicode.IsSpace(rune(s[i-1])) && s[i-1] != '(' {
+		return ""
+	}
+	return strings.ToLower(s[i:end])
+}
+
+func endsInConnector(s string) bool {
+	return connectorWords[lastWord(strings.TrimRightFunc(s, unicode.IsSpace))]
+}
 
 // opensItem decides whether next, a line that starts with an item label,
 // opens a new item after the text prev, or continues it (a wrapped line that
@@ -321,7 +370,7 @@ func opensItem(prev, next string) bool {
 		return true // other structural starts: headings, puntos, signatures
 	}
 	switch {
-	case referenceWord.MatchString(p), strings.HasSuffix(p, ","), connectorWord.MatchString(p):
+	case referenceWords[lastWord(p)], strings.HasSuffix(p, ","), endsInConnector(p):
 		return false
 	case strings.HasSuffix(p, ";"):
 		// "a. …;" then "b. …" is a list; "eficiencia; 2. Fortalecer" inside
@@ -330,8 +379,9 @@ func opensItem(prev, next string) bool {
 	case endsSentence(p):
 		return true
 	}
-	// No closing punctuation: a new item when prev is itself an item.
-	return itemLabel.MatchString(p)
+	// No closing punctuation: a new item when prev is itself an item, or a
+	// block in capitals (a heading, a signature).
+	return itemLabel.MatchString(p) || isUpperBlock(p)
 }
 
 // labelFollows reports whether next's label is the one after prev's own.
@@ -355,4 +405,9 @@ func labelFollows(prev, next string) bool {
 		}
 	}
 	return false
+}
+
+func startsLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
 }

@@ -72,7 +72,11 @@ func (l *Lexicon) fix(w string) (string, string, bool) {
 			}
 		}
 	}
-	// Look-alike characters, one at a time.
+	// Look-alike characters, one at a time; only in words with capitals or
+	// digits, where OCR confuses l and I, 0 and O ("NormalNE", "ClPro").
+	if !hasCapitalsOrDigits(w) {
+		return "", "", false
+	}
 	swaps := []struct{ from, to byte }{{'l', 'I'}, {'I', 'l'}, {'0', 'O'}, {'O', '0'}, {'1', 'l'}, {'1', 'I'}}
 	for _, s := range swaps {
 		for i := 0; i < len(w); i++ {
@@ -86,6 +90,19 @@ func (l *Lexicon) fix(w string) (string, string, bool) {
 		}
 	}
 	return "", "", false
+}
+
+func hasCapitalsOrDigits(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			return true
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // upperTail reports whether a lower-case letter is followed, later in the

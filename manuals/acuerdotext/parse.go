@@ -58,7 +58,6 @@ var (
 	letterItem   = regexp.MustCompile(`^([a-z])\.\s+(.*)$`)
 	ordinalHead  = regexp.MustCompile(`^([A-ZÁÉÍÓÚÑ]+(?:\s+[A-ZÁÉÍÓÚÑ]+)?)\s*\.\s*(?:[-–—]\s*)?(.*)$`)
 	dateRe       = regexp.MustCompile(`(?i)(\d{1,2}) de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre) del? (\d{4})`)
-	formulaRe    = regexp.MustCompile(`(?i)emite (?:los|el) siguientes?\s*:?\s*$|^En (?:razón|virtud) de (?:los|lo) (?:antecedentes|expuesto)`)
 	voteStart    = regexp.MustCompile(`(?i)^El presente [Aa]cuerdo fue aprobado`)
 	signerName   = regexp.MustCompile(`^(?:DR|DRA|LIC|MTRO|MTRA|ING|C|C\.P|ARQ)\.\s+\S`)
 	glossTab     = regexp.MustCompile(`^([^\t]+?)\t+(.+)$`)
@@ -71,10 +70,44 @@ type parser struct {
 	prof   *profile.Profile
 	a      *manuals.Acuerdo
 	placed map[int]bool
-	// considerando paragraphs, kept apart until the process considerando is
-	// known.
-	conParas map[*manuals.Considerando][]Para
-	listOpen map[*manuals.Considerando]bool
+	// Elements whose text grows paragraph by paragraph are built here and
+	// written to the model once (see materialize), so that time stays
+	// linear and no pointer into a growing slice is kept.
+	gloss  []*glossBuild
+	antes  []*paraBuild
+	puntos []*paraBuild
+}
+
+// paraBuild gathers an element's paragraphs: text, a quoted list, text after
+// the list.
+type paraBuild struct {
+	head  string // romano or ordinal
+	num   int
+	text  []string
+	list  []manuals.ListItem
+	final []string
+	paras []Para
+}
+
+func (b *paraBuild) add(x Para, text string) {
+	if len(b.list) > 0 {
+		b.final = append(b.final, text)
+	} else {
+		b.text = append(b.text, text)
+	}
+	b.paras = append(b.paras, x)
+}
+
+func (b *paraBuild) body() manuals.Paragraphs {
+	return manuals.Paragraphs{Texto: strings.Join(b.text, "\n\n"), Lista: b.list, TextoFinal: strings.Join(b.final, "\n\n")}
+}
+
+func (b *paraBuild) origen() *manuals.Source { return src(b.paras...) }
+
+type glossBuild struct {
+	sigla string
+	def   []string
+	paras []Para
 }
 
 func src(ps ...Para) *manuals.Source {
@@ -100,8 +133,7 @@ func (p *parser) unplaced(x Para) {
 
 // Parse recognises the structure of cleaned acuerdo text.
 func Parse(c *Cleaned, prof *profile.Profile) *Result {
-	p := &parser{c: c, prof: prof, a: &manuals.Acuerdo{}, placed: map[int]bool{},
-		conParas: map[*manuals.Considerando][]Para{}, listOpen: map[*manuals.Considerando]bool{}}
+	p := &parser{c: c, prof: prof, a: &manuals.Acuerdo{}, placed: map[int]bool{}}
 	section := ""
 	var conParas []Para // every paragraph of the considerandos section
 	var tail []Para     // after the considerandos
@@ -119,7 +151,7 @@ func Parse(c *Cleaned, prof *profile.Profile) *Result {
 		case "ANTECEDENTES":
 			p.antecedente(x)
 		case "CONSIDERANDOS":
-			if formulaRe.MatchString(x.Text) {
+			if isFormula(x.Text) {
 				p.a.Formula = x.Text
 				p.place(x)
 				section = "FORMULA"
@@ -130,6 +162,7 @@ func Parse(c *Cleaned, prof *profile.Profile) *Result {
 			tail = append(tail, x)
 		}
 	}
+	p.materialize()
 	p.considerandos(conParas)
 	p.closing(tail)
 	p.finish()
@@ -187,16 +220,15 @@ func (p *parser) glossary(x Para) {
 	t := strings.TrimSpace(x.Text)
 	for _, re := range []*regexp.Regexp{glossTab, glossColon, glossDash} {
 		if m := re.FindStringSubmatch(t); m != nil {
-			p.a.Glosario = append(p.a.Glosario, manuals.GlossaryEntry{
-				Sigla: strings.TrimSpace(m[1]), Definicion: strings.TrimSpace(m[2]), Origen: src(x)})
+			p.gloss = append(p.gloss, &glossBuild{sigla: strings.TrimSpace(m[1]), def: []string{strings.TrimSpace(m[2])}, paras: []Para{x}})
 			p.place(x)
 			return
 		}
 	}
-	if n := len(p.a.Glosario); n > 0 {
-		g := &p.a.Glosario[n-1]
-		g.Definicion += " " + t
-		g.Origen.Hasta = x.Last
+	if n := len(p.gloss); n > 0 {
+		g := p.gloss[n-1]
+		g.def = append(g.def, t)
+		g.paras = append(g.paras, x)
 		p.place(x)
 		return
 	}
@@ -205,55 +237,68 @@ func (p *parser) glossary(x Para) {
 
 func (p *parser) antecedente(x Para) {
 	if m := romanItem.FindStringSubmatch(x.Text); m != nil && manuals.IsRoman(m[1]) {
-		p.a.Antecedentes = append(p.a.Antecedentes, manuals.Antecedente{
-			Romano: m[1], Paragraphs: manuals.Paragraphs{Texto: m[2]}, Origen: src(x)})
+		b := &paraBuild{head: m[1]}
+		b.add(x, m[2])
+		p.antes = append(p.antes, b)
 		p.place(x)
 		return
 	}
-	if n := len(p.a.Antecedentes); n > 0 {
-		an := &p.a.Antecedentes[n-1]
-		an.Texto += "\n\n" + x.Text
-		an.Origen.Hasta = x.Last
+	if n := len(p.antes); n > 0 {
+		p.antes[n-1].add(x, x.Text)
 		p.place(x)
 		return
 	}
 	p.unplaced(x)
 }
 
+// materialize writes the glosario and the antecedentes to the model.
+func (p *parser) materialize() {
+	for _, g := range p.gloss {
+		p.a.Glosario = append(p.a.Glosario, manuals.GlossaryEntry{Sigla: g.sigla, Definicion: strings.Join(g.def, " "), Origen: src(g.paras...)})
+	}
+	for _, b := range p.antes {
+		p.a.Antecedentes = append(p.a.Antecedentes, manuals.Antecedente{Romano: b.head, Paragraphs: b.body(), Origen: b.origen()})
+	}
+}
+
 // considerandos parses the groups, the numbered considerandos and the lists
 // quoted inside them. A numbered paragraph is a new considerando unless it
 // starts a list (1. right after a considerando) or continues an open one.
 func (p *parser) considerandos(ps []Para) {
-	a := p.a
-	var cur *manuals.Considerando
-	expected := 1
-	lastLabel := 0
+	type group struct {
+		ordinal, title string
+		para           *Para
+		cons           []*paraBuild
+	}
+	var groups []*group
+	var cur *paraBuild
+	expected, lastLabel := 1, 0
 	for _, x := range ps {
+		x := x
 		if m := ordinalHead.FindStringSubmatch(x.Text); m != nil && manuals.OrdinalValue(m[1]) > 0 && len(m[2]) < 160 && !strings.HasPrefix(x.Text, m[1]+" ") {
-			a.Considerandos = append(a.Considerandos, manuals.ConsiderandoGroup{
-				Ordinal: m[1], Titulo: strings.TrimRight(strings.TrimSpace(m[2]), "."), Origen: src(x)})
+			groups = append(groups, &group{ordinal: m[1], title: strings.TrimRight(strings.TrimSpace(m[2]), "."), para: &x})
 			cur = nil
 			p.place(x)
 			continue
 		}
 		if m := numItem.FindStringSubmatch(x.Text); m != nil {
 			n, _ := strconv.Atoi(m[1])
-			switch {
-			case cur != nil && p.listOpen[cur] && n == lastLabel+1,
-				cur != nil && n == 1 && expected != 1:
-				p.listItem(cur, m[1]+".", m[2], x)
+			if cur != nil && (len(cur.list) > 0 && n == lastLabel+1 || n == 1 && expected != 1) {
+				cur.list = append(cur.list, manuals.ListItem{Etiqueta: m[1] + ".", Texto: m[2]})
+				cur.paras = append(cur.paras, x)
 				lastLabel = n
-			default:
-				if len(a.Considerandos) == 0 {
-					a.Considerandos = append(a.Considerandos, manuals.ConsiderandoGroup{})
-				}
-				g := &a.Considerandos[len(a.Considerandos)-1]
-				g.Considerandos = append(g.Considerandos, manuals.Considerando{Numero: n, Paragraphs: manuals.Paragraphs{Texto: m[2]}, Origen: src(x)})
-				cur = &g.Considerandos[len(g.Considerandos)-1]
-				p.conParas[cur] = []Para{x}
-				expected, lastLabel = n+1, 0
 				p.place(x)
+				continue
 			}
+			if len(groups) == 0 {
+				groups = append(groups, &group{})
+			}
+			g := groups[len(groups)-1]
+			cur = &paraBuild{num: n}
+			cur.add(x, m[2])
+			g.cons = append(g.cons, cur)
+			expected, lastLabel = n+1, 0
+			p.place(x)
 			continue
 		}
 		if cur == nil {
@@ -261,41 +306,36 @@ func (p *parser) considerandos(ps []Para) {
 			continue
 		}
 		if m := letterItem.FindStringSubmatch(x.Text); m != nil {
-			p.listItem(cur, m[1]+".", m[2], x)
+			cur.list = append(cur.list, manuals.ListItem{Etiqueta: m[1] + ".", Texto: m[2]})
+			cur.paras = append(cur.paras, x)
+			p.place(x)
 			continue
 		}
-		if p.listOpen[cur] {
-			if cur.TextoFinal != "" {
-				cur.TextoFinal += "\n\n"
-			}
-			cur.TextoFinal += x.Text
-		} else {
-			cur.Texto += "\n\n" + x.Text
-		}
-		cur.Origen.Hasta = x.Last
-		p.conParas[cur] = append(p.conParas[cur], x)
+		cur.add(x, x.Text)
 		p.place(x)
 	}
-	// Pointers into the group slices are stable from here on.
-	for gi := range a.Considerandos {
-		for ci := range a.Considerandos[gi].Considerandos {
+	a := p.a
+	for _, g := range groups {
+		cg := manuals.ConsiderandoGroup{Ordinal: g.ordinal, Titulo: g.title}
+		if g.para != nil {
+			cg.Origen = src(*g.para)
+		}
+		for _, b := range g.cons {
+			cg.Considerandos = append(cg.Considerandos, manuals.Considerando{Numero: b.num, Paragraphs: b.body(), Origen: b.origen()})
+		}
+		a.Considerandos = append(a.Considerandos, cg)
+	}
+	for gi, g := range groups {
+		for ci, b := range g.cons {
 			c := &a.Considerandos[gi].Considerandos[ci]
 			if a.Proceso.Considerando == 0 && isProcessConsiderando(c) {
-				p.process(c, p.conParas[c])
+				p.process(c, b.paras)
 			}
 			if a.Dictamen.Considerando == 0 {
 				p.citedDictamen(c)
 			}
 		}
 	}
-}
-
-func (p *parser) listItem(c *manuals.Considerando, label, text string, x Para) {
-	c.Lista = append(c.Lista, manuals.ListItem{Etiqueta: label, Texto: text})
-	p.listOpen[c] = true
-	c.Origen.Hasta = x.Last
-	p.conParas[c] = append(p.conParas[c], x)
-	p.place(x)
 }
 
 // closing parses what follows the considerandos: the formula, the puntos,
@@ -312,15 +352,15 @@ func (p *parser) closing(ps []Para) {
 			if a.Sesion.Fecha.IsZero() {
 				a.Sesion = manuals.Session{Tipo: a.Votacion.TipoSesion, Fecha: a.Votacion.Fecha}
 			}
-		case a.Votacion.Texto == "" && formulaRe.MatchString(t) && a.Formula == "":
+		case a.Votacion.Texto == "" && a.Formula == "" && isFormula(t):
 			a.Formula = t
 		case a.Votacion.Texto == "" && isPunto(t):
 			m := ordinalHead.FindStringSubmatch(t)
-			a.Puntos = append(a.Puntos, manuals.Punto{Ordinal: m[1], Texto: strings.TrimSpace(m[2]), Origen: src(x)})
-		case a.Votacion.Texto == "" && len(a.Puntos) > 0:
-			pt := &a.Puntos[len(a.Puntos)-1]
-			pt.Texto += "\n\n" + t
-			pt.Origen.Hasta = x.Last
+			b := &paraBuild{head: m[1]}
+			b.add(x, strings.TrimSpace(m[2]))
+			p.puntos = append(p.puntos, b)
+		case a.Votacion.Texto == "" && len(p.puntos) > 0:
+			p.puntos[len(p.puntos)-1].add(x, t)
 		case a.Votacion.Texto != "" && signerName.MatchString(t):
 			names = append(names, x)
 		case a.Votacion.Texto != "" && isUpperBlock(t):
@@ -331,16 +371,31 @@ func (p *parser) closing(ps []Para) {
 		}
 		p.place(x)
 	}
+	for _, b := range p.puntos {
+		a.Puntos = append(a.Puntos, manuals.Punto{Ordinal: b.head, Texto: strings.Join(b.text, "\n\n"), Origen: b.origen()})
+	}
 	for i := 0; i < len(cargos) || i < len(names); i++ {
 		var f manuals.Signature
+		var from []Para
 		if i < len(cargos) {
 			f.Cargo = cargos[i].Text
+			from = append(from, cargos[i])
 		}
 		if i < len(names) {
 			f.Nombre = names[i].Text
+			from = append(from, names[i])
 		}
+		f.Origen = src(from...)
 		a.Firmas = append(a.Firmas, f)
 	}
+}
+
+// isFormula recognises the closing formula before the puntos ("…, emite los
+// siguientes:", "En razón de los antecedentes…").
+func isFormula(t string) bool {
+	end := strings.ToLower(strings.TrimRight(t, ": \t"))
+	return strings.HasSuffix(end, "emite los siguientes") || strings.HasSuffix(end, "emite el siguiente") ||
+		strings.HasPrefix(t, "En razón de los antecedentes") || strings.HasPrefix(t, "En virtud de lo expuesto")
 }
 
 func isPunto(t string) bool {

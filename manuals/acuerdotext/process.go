@@ -21,6 +21,9 @@ var (
 
 func isProcessConsiderando(c *manuals.Considerando) bool {
 	t := c.AllText()
+	if !strings.Contains(t, "le corresponde el código") && !strings.Contains(t, "subproceso") {
+		return false
+	}
 	return processCode.MatchString(t) || countsRe.MatchString(t) && strings.Contains(t, "El procedimiento")
 }
 
@@ -30,6 +33,7 @@ func isProcessConsiderando(c *manuals.Considerando) bool {
 func (p *parser) process(c *manuals.Considerando, paras []Para) {
 	pr := &p.a.Proceso
 	pr.Considerando = c.Numero
+	pr.Origen = src(paras...)
 	intro := paras[0]
 	// The considerando's own text is its first paragraph only (the number
 	// dropped).
@@ -80,7 +84,7 @@ func (p *parser) process(c *manuals.Considerando, paras []Para) {
 			inTable = false
 			m := procObjective.FindStringSubmatch(t)
 			pr.Objetivos = append(pr.Objetivos, manuals.ProcedureObjective{
-				Codigo: manuals.Code(m[1]), Nombre: cleanName(m[2]), Objetivo: strings.TrimSpace(m[3])})
+				Codigo: manuals.Code(m[1]), Nombre: cleanName(m[2]), Objetivo: strings.TrimSpace(m[3]), Origen: src(x)})
 		case inTable:
 			table = append(table, t)
 		default:
@@ -150,5 +154,5 @@ func (p *parser) citedDictamen(c *manuals.Considerando) {
 	if err != nil {
 		return
 	}
-	p.a.Dictamen = manuals.CitedDictamen{Fecha: d, Emisor: p.unitSigla(m[1]), Articulos: strings.TrimSpace(m[3]), Considerando: c.Numero}
+	p.a.Dictamen = manuals.CitedDictamen{Fecha: d, Emisor: p.unitSigla(m[1]), Articulos: strings.TrimSpace(m[3]), Considerando: c.Numero, Origen: c.Origen}
 }

@@ -75,6 +75,9 @@ func parseVote(text string, prof *profile.Profile) manuals.Vote {
 
 // officeIn returns the key of the JGE office named last in ctx, or "".
 func officeIn(ctx string, prof *profile.Profile) string {
+	if ctx == "" {
+		return ""
+	}
 	f := manuals.Fold(ctx)
 	best, at := "", -1
 	for _, o := range prof.CargosJGE {

@@ -94,7 +94,7 @@ func TestFixtures(t *testing.T) {
 }
 
 func TestCatalogDeclarations(t *testing.T) {
-	idRe := regexp.MustCompile(`^(ACU|COD|FLU|MAN|XDOC|PER)-\d{3}$`)
+	idRe := regexp.MustCompile(`^(ACU|COD|FLU|MAN|XDOC|PER|ING)-\d{3}$`)
 	for _, r := range All() {
 		if !idRe.MatchString(r.ID) {
 			t.Errorf("bad rule ID %q", r.ID)

@@ -16,6 +16,10 @@ type Result struct {
 	Expediente string          `json:"expediente"`
 	Regimen    string          `json:"regimen"`
 	Hallazgos  []rules.Finding `json:"hallazgos"`
+	// Notas are the acuerdo's transcription and ingestion notes and the OCR
+	// corrections recorded in it: not findings, but what a reviewer should
+	// know about where the text came from.
+	Notas []string `json:"notas,omitempty"`
 }
 
 // Counts returns the number of errors, warnings and infos.
@@ -81,6 +85,9 @@ func WriteText(w io.Writer, results []Result, o TextOptions) error {
 			if o.Fundamento && f.Fundamento != "" {
 				fmt.Fprintf(w, "  %-7s %s\n", "", paint(dim, "fundamento: "+f.Fundamento))
 			}
+		}
+		for _, n := range r.Notas {
+			fmt.Fprintf(w, "  %s %s\n", paint(dim, "nota:"), n)
 		}
 		e, wn, in := r.Counts()
 		fmt.Fprintf(w, "%s: %s, %s, %s (régimen de los Lineamientos %s)\n",

@@ -1,0 +1,161 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+var seedFiles = map[string]string{
+	"S.5.01": "../../../shared/seeds/INE-JGE52-2022-cooperacion-internacional.txt",
+	"H.4.05": "../../../shared/seeds/INE-JGE248-2022-gestion-portal-institucional.txt",
+}
+
+// acuerdoFindings: rule and message of the findings on acuerdo.yaml.
+func acuerdoFindings(t *testing.T, dir string) []string {
+	t.Helper()
+	_, res := validateJSON(t, dir)
+	var out []string
+	for _, fs := range res {
+		for _, f := range fs {
+			if filepath.Base(f.Archivo) == "acuerdo.yaml" {
+				out = append(out, f.Regla+" "+f.Mensaje)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestIngestSeedsLikeExamples(t *testing.T) {
+	for code, seed := range seedFiles {
+		t.Run(code, func(t *testing.T) {
+			if _, err := os.Stat(seed); err != nil {
+				t.Skip(err)
+			}
+			dir := filepath.Join(t.TempDir(), code)
+			exit, out, errOut := mpp(t, "ingest", seed, "-o", dir)
+			if exit != exitOK {
+				t.Fatalf("exit %d\n%s\n%s", exit, out, errOut)
+			}
+			if !strings.Contains(out, "cobertura 100,0 %") {
+				t.Errorf("no 100%% coverage line:\n%s", out)
+			}
+			if code == "H.4.05" && !strings.Contains(out, "corrección: «NormalNE» → «NormaINE» (punto SÉPTIMO") {
+				t.Errorf("NormalNE correction not reported:\n%s", out)
+			}
+			for _, f := range []string{"acuerdo.yaml", "manual.yaml"} {
+				if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+					t.Error(err)
+				}
+			}
+			got, want := acuerdoFindings(t, dir), acuerdoFindings(t, "../../examples/"+code)
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("findings on the ingested acuerdo differ from the example's:\n got %v\nwant %v", got, want)
+			}
+		})
+	}
+}
+
+func TestIngestRefusesAndWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "escaneo.txt")
+	writeFile(t, bin, "INE/JGE1/2022\x00\x01\x02")
+	pdf := filepath.Join(dir, "escaneo.pdf")
+	writeFile(t, pdf, "%PDF-1.7\n...")
+	out := filepath.Join(dir, "exp")
+	for _, in := range []string{bin, pdf, filepath.Join(dir, "no-existe.txt"), dir} {
+		code, _, errOut := mpp(t, "ingest", in, "-o", out)
+		if code != exitUsage || errOut == "" {
+			t.Errorf("%s: exit %d, stderr %q", in, code, errOut)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("%s: something was written", in)
+		}
+	}
+	if code, _, errOut := mpp(t, "ingest", bin); code != exitUsage || !strings.Contains(errOut, "-o EXPEDIENTE") {
+		t.Errorf("without -o: %d %q", code, errOut)
+	}
+}
+
+func TestIngestIncompleteAndOverwrite(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "borrador.txt")
+	src := "INE/JGE9/2023\n\nACUERDO DE LA JUNTA GENERAL EJECUTIVA POR EL QUE SE APRUEBA ALGO\n\nG L O S A R I O\n\nDEA\tDirección Ejecutiva de Administración\n"
+	writeFile(t, in, src)
+	out := filepath.Join(dir, "exp")
+	code, stdout, errOut := mpp(t, "ingest", in, "-o", out)
+	if code != exitIncomplete || !strings.Contains(errOut, "considerando del proceso") || !strings.Contains(errOut, "puntos de acuerdo") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if !strings.Contains(stdout, "escrito: "+filepath.Join(out, "acuerdo.yaml")) {
+		t.Errorf("stdout: %s", stdout)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "acuerdo.yaml"))
+	// A second run does not overwrite without --forzar.
+	writeFile(t, in, strings.Replace(src, "INE/JGE9/2023", "INE/JGE10/2023", 1))
+	if code, _, errOut := mpp(t, "ingest", in, "-o", out); code != exitUsage || !strings.Contains(errOut, "ya existe; use --forzar") {
+		t.Errorf("overwrite: exit %d, %q", code, errOut)
+	}
+	if after, _ := os.ReadFile(filepath.Join(out, "acuerdo.yaml")); string(after) != string(before) {
+		t.Error("acuerdo.yaml changed without --forzar")
+	}
+	if code, _, _ := mpp(t, "ingest", in, "-o", out, "--forzar"); code != exitIncomplete {
+		t.Errorf("--forzar: exit %d", code)
+	}
+	if after, _ := os.ReadFile(filepath.Join(out, "acuerdo.yaml")); !strings.Contains(string(after), "INE/JGE10/2023") {
+		t.Error("--forzar did not replace acuerdo.yaml")
+	}
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+	if b, _ := os.ReadFile(in); !strings.Contains(string(b), "INE/JGE10/2023") {
+		t.Error("the input was modified")
+	}
+}
+
+func TestIngestLatin1(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "oficina.txt")
+	writeFile(t, in, "INE/JGE9/2023\n\nG L O S A R I O\n\nDEA\tDirecci\xf3n Ejecutiva de Administraci\xf3n\n")
+	code, out, _ := mpp(t, "ingest", in, "-o", filepath.Join(dir, "exp"))
+	if code != exitIncomplete || !strings.Contains(out, "Windows-1252") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "exp", "acuerdo.yaml"))
+	if !strings.Contains(string(b), "Dirección Ejecutiva de Administración") {
+		t.Errorf("not decoded:\n%s", b)
+	}
+}
+
+// render txt → ingest through the command line gives a complete acuerdo with
+// the example's findings.
+func TestRenderThenIngest(t *testing.T) {
+	dir := t.TempDir()
+	txt := filepath.Join(dir, "acuerdo.txt")
+	if code, _, errOut := mpp(t, "render", "acuerdo", "../../examples/S.5.01", "--formato", "txt", "-o", txt); code != 0 {
+		t.Fatalf("render: %d %s", code, errOut)
+	}
+	if code, _, errOut := mpp(t, "render", "acuerdo", "../../examples/S.5.01", "-o", txt); code != exitUsage || !strings.Contains(errOut, "ya existe") {
+		t.Errorf("render overwrite: %d %s", code, errOut)
+	}
+	if code, out, _ := mpp(t, "render", "acuerdo", "../../examples/S.5.01"); code != 0 || !strings.HasPrefix(out, "INE/JGE52/2022\n") {
+		t.Errorf("render to stdout: %d %q", code, out[:min(40, len(out))])
+	}
+	exp := filepath.Join(dir, "S.5.01")
+	if code, out, errOut := mpp(t, "ingest", txt, "-o", exp); code != 0 || !strings.Contains(out, "cobertura 100,0 %") {
+		t.Fatalf("ingest: %d\n%s\n%s", code, out, errOut)
+	}
+	got, want := acuerdoFindings(t, exp), acuerdoFindings(t, "../../examples/S.5.01")
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings differ:\n got %v\nwant %v", got, want)
+	}
+	if code, _, errOut := mpp(t, "render", "manual", "../../examples/S.5.01"); code != exitUsage || !strings.Contains(errOut, "aún no se puede generar") {
+		t.Errorf("render manual: %d %q", code, errOut)
+	}
+}
