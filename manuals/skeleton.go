@@ -17,13 +17,6 @@ func ManualFromAcuerdo(a *Acuerdo) *Manual {
 	}
 	if pr.UR != "" {
 		m.DatosGenerales.URsParticipantes = []string{pr.UR}
-		for _, g := range a.Glosario {
-			for _, t := range g.Terms() {
-				if t == pr.UR {
-					m.Glosario = append(m.Glosario, GlossaryEntry{Sigla: g.Sigla, Definicion: g.Definicion})
-				}
-			}
-		}
 	}
 	objectives := map[Code]string{}
 	for _, o := range pr.Objetivos {
@@ -36,6 +29,7 @@ func ManualFromAcuerdo(a *Acuerdo) *Manual {
 		}
 		m.Subprocesos = append(m.Subprocesos, s)
 	}
+	m.Glosario = glossaryFor(a.Glosario, pr.UR+" "+m.Objetivo+" "+skeletonText(m))
 	if a.Codigo != "" && !a.Sesion.Fecha.IsZero() {
 		m.ControlCambios = []Change{{Version: "1.0", Fecha: a.Sesion.Fecha,
 			Descripcion: "Emisión del manual, aprobado por la " + strings.TrimSpace(orDefault(a.Organo, "Junta General Ejecutiva")) + " mediante acuerdo " + a.Codigo + ".",
@@ -57,4 +51,35 @@ func orDefault(s, d string) string {
 		return d
 	}
 	return s
+}
+
+// skeletonText is the running text of a skeleton manual.
+func skeletonText(m *Manual) string {
+	var b strings.Builder
+	for _, s := range m.Subprocesos {
+		b.WriteString(s.Nombre + "\n")
+		for _, p := range s.Procedimientos {
+			b.WriteString(p.Nombre + "\n" + p.Objetivo + "\n")
+		}
+	}
+	return b.String()
+}
+
+// glossaryFor keeps the entries of the acuerdo's glosario whose siglas the
+// text uses, in the acuerdo's order.
+func glossaryFor(glosario []GlossaryEntry, text string) []GlossaryEntry {
+	used := map[string]bool{}
+	for _, w := range Words(text) {
+		used[w.Text] = true
+	}
+	var out []GlossaryEntry
+	for _, g := range glosario {
+		for _, t := range g.Terms() {
+			if used[t] && LooksLikeSigla(t) {
+				out = append(out, GlossaryEntry{Sigla: g.Sigla, Definicion: g.Definicion})
+				break
+			}
+		}
+	}
+	return out
 }

@@ -51,6 +51,14 @@ func TestIngestSeedsLikeExamples(t *testing.T) {
 					t.Error(err)
 				}
 			}
+			// The skeleton lacks only what the UR writes; it never contradicts
+			// its acuerdo nor leaves a sigla undefined.
+			_, res := validateJSON(t, dir)
+			for _, f := range res[code] {
+				if filepath.Base(f.Archivo) == "manual.yaml" && f.Regla != "MAN-005" && f.Regla != "MAN-009" {
+					t.Errorf("skeleton finding %s: %s", f.Regla, f.Mensaje)
+				}
+			}
 			got, want := acuerdoFindings(t, dir), acuerdoFindings(t, "../../examples/"+code)
 			if strings.Join(got, "\n") != strings.Join(want, "\n") {
 				t.Errorf("findings on the ingested acuerdo differ from the example's:\n got %v\nwant %v", got, want)
