@@ -12,20 +12,20 @@ go build -o "$work/mpp" ./cmd/mpp
 MPP_BENCH_OUT="$work" go test -count=1 -run TestWriteBenchInputs ./manuals/acuerdotext >/dev/null
 cp ../shared/seeds/INE-JGE248-2022-gestion-portal-institucional.txt "$work/acuerdo-JGE248.txt"
 
-echo "## Máquina"
+echo "### Máquina"
 echo
 echo "- $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) núcleos, $(free -g | awk '/Mem:/{print $2}') GiB"
 echo "- $(go version), pandoc $(pandoc --version | head -1 | cut -d' ' -f2), hyperfine $(hyperfine --version | cut -d' ' -f2)"
 echo "- $(date -u +%F)"
 echo
-echo "## Analizador en proceso"
+echo "### Analizador en proceso"
 echo
 echo '```'
 echo "$ go test -run '^\$' -bench BenchmarkIngest -benchmem -count 3 ./manuals/acuerdotext"
 go test -run '^$' -bench BenchmarkIngest -benchmem -count 3 ./manuals/acuerdotext | grep -E '^Benchmark'
 echo '```'
 echo
-echo "## De extremo a extremo, con pandoc en la misma corrida"
+echo "### De extremo a extremo, con pandoc en la misma corrida"
 echo
 for f in acuerdo-JGE248 acuerdo-1000KB; do
 	hyperfine --warmup 2 --runs 10 --style none --export-markdown "$work/$f.md" \

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/profile"
@@ -403,12 +404,17 @@ func isPunto(t string) bool {
 	return m != nil && manuals.OrdinalValue(m[1]) > 0 && strings.TrimSpace(m[2]) != ""
 }
 
+// isUpperBlock reports whether t is (at least 90 %) capitals: a title, a
+// signature block. Such blocks are short; long text is never one.
 func isUpperBlock(t string) bool {
+	if len(t) > 400 {
+		return false
+	}
 	letters, upper := 0, 0
 	for _, r := range t {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 0x7f {
+		if unicode.IsLetter(r) {
 			letters++
-			if strings.ToUpper(string(r)) == string(r) {
+			if unicode.IsUpper(r) {
 				upper++
 			}
 		}
