@@ -25,6 +25,9 @@ const (
 	// exitIncomplete: the output was written but essential parts are
 	// missing (an acuerdo with no código, no proceso or no puntos).
 	exitIncomplete = 3
+	// exitPartial: a batch wrote its output, but some inputs could not be
+	// read; they are named on stderr.
+	exitPartial = 4
 )
 
 // exitError carries an exit code up to main; its message is Spanish.
@@ -95,6 +98,8 @@ Un expediente es una carpeta con manual.yaml, acuerdo.yaml, dictamen.yaml y cert
 		newValidateCmd(ios, g),
 		newIngestCmd(ios, g),
 		newRenderCmd(ios, g),
+		newCatalogCmd(ios, g),
+		newImportCmd(ios, g),
 		newRulesCmd(ios, g),
 		newSchemaCmd(ios),
 		newProfileCmd(ios),

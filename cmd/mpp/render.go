@@ -7,8 +7,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cipro-ine/mpp/manuals"
+	"github.com/cipro-ine/mpp/manuals/rules"
 	"github.com/cipro-ine/mpp/outfile"
 	"github.com/cipro-ine/mpp/render/text"
+	"github.com/cipro-ine/mpp/render/xlsx"
 )
 
 type renderOptions struct {
@@ -27,12 +29,18 @@ func newRenderCmd(ios *ioStreams, g *globals) *cobra.Command {
 		Use:     "render DOCUMENTO EXPEDIENTE",
 		Aliases: []string{"generar"},
 		Short:   "Genera un documento del expediente",
-		Long: `Genera un documento del expediente. Por ahora: el acuerdo como texto limpio
-(«mpp render acuerdo EXPEDIENTE --formato txt»), que «mpp ingest» vuelve a leer igual. Los PDF
-(manual, dictamen, extracto del DOF, Gaceta) y el libro de Excel llegan después.`,
+		Long: `Genera un documento del expediente:
+
+  acuerdo   el acuerdo como texto limpio (--formato txt), que «mpp ingest» vuelve a leer igual
+  xlsx      el libro de Excel del expediente: procesos, subprocesos, procedimientos, actividades,
+            roles (matriz de responsabilidades), controles, riesgos (mapa de calor), indicadores,
+            glosario, control de cambios, firmas, rondas de observaciones y hallazgos
+
+Los PDF (manual, dictamen, extracto del DOF, Gaceta) llegan después.`,
 		Example: `  mpp render acuerdo examples/H.4.05 --formato txt
-  mpp render acuerdo examples/H.4.05 --formato txt -o acuerdo.txt`,
-		ValidArgs: []string{"acuerdo"},
+  mpp render acuerdo examples/H.4.05 --formato txt -o acuerdo.txt
+  mpp render xlsx examples/H.4.05 -o H.4.05.xlsx`,
+		ValidArgs: []string{"acuerdo", "xlsx"},
 		Args:      exactArgs(2, "un documento y una carpeta de expediente"),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.doc, o.dir = args[0], args[1]
@@ -46,19 +54,37 @@ func newRenderCmd(ios *ioStreams, g *globals) *cobra.Command {
 }
 
 func renderRun(o *renderOptions) error {
-	if o.doc != "acuerdo" || o.format != "txt" {
-		return usageError("«%s» en formato «%s» aún no se puede generar; disponible: acuerdo --formato txt", o.doc, o.format)
+	switch {
+	case o.doc == "xlsx":
+		if o.out == "" {
+			return usageError("el libro de Excel necesita un archivo de salida: -o ARCHIVO.xlsx")
+		}
+	case o.doc != "acuerdo" || o.format != "txt":
+		return usageError("«%s» en formato «%s» aún no se puede generar; disponible: acuerdo --formato txt, xlsx", o.doc, o.format)
 	}
 	exp, err := manuals.LoadExpediente(o.dir)
 	if err != nil {
 		return &exitError{exitUsage, err}
 	}
-	if exp.Acuerdo == nil {
-		return usageError("%s: el expediente no tiene acuerdo.yaml", o.dir)
-	}
 	var b bytes.Buffer
-	if err := text.Acuerdo(&b, exp.Acuerdo, nil); err != nil {
-		return err
+	if o.doc == "xlsx" {
+		prof, err := o.g.profile()
+		if err != nil {
+			return err
+		}
+		if exp.Manual == nil {
+			return usageError("%s: el expediente no tiene manual.yaml", o.dir)
+		}
+		if err := xlsx.Expediente(&b, xlsx.Input{Exp: exp, Findings: rules.Run(exp, prof)}); err != nil {
+			return err
+		}
+	} else {
+		if exp.Acuerdo == nil {
+			return usageError("%s: el expediente no tiene acuerdo.yaml", o.dir)
+		}
+		if err := text.Acuerdo(&b, exp.Acuerdo, nil); err != nil {
+			return err
+		}
 	}
 	if o.out == "" {
 		_, err := o.io.Out.Write(b.Bytes())

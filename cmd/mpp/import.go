@@ -1,0 +1,91 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cipro-ine/mpp/manuals"
+	"github.com/cipro-ine/mpp/manuals/workbook"
+	"github.com/cipro-ine/mpp/manuals/yamldoc"
+	"github.com/cipro-ine/mpp/outfile"
+)
+
+// maxWorkbook bounds the workbook read back; the largest expediente's is
+// well under 1 MB.
+const maxWorkbook = 100 << 20
+
+type importOptions struct {
+	io     *ioStreams
+	kind   string
+	input  string
+	outDir string
+	force  bool
+}
+
+func newImportCmd(ios *ioStreams, _ *globals) *cobra.Command {
+	o := &importOptions{io: ios}
+	c := &cobra.Command{
+		Use:     "importar xlsx LIBRO.xlsx -o EXPEDIENTE/",
+		Aliases: []string{"import"},
+		Short:   "Trae de vuelta a manual.yaml un libro de Excel editado",
+		Long: `Lee el libro de Excel de un expediente (el que escribe «mpp render xlsx»), quizá editado por el
+personal —actividades, roles, controles, riesgos— y escribe manual.yaml en la carpeta del
+expediente. Las columnas se leen por su encabezado.
+
+Las filas que no encajan (un rol que no está en la hoja Roles, un código mal formado, una celda
+obligatoria vacía) se informan con hoja, fila y columna, y no se escribe nada (código de salida 2).`,
+		Example: `  mpp importar xlsx H.4.05.xlsx -o expedientes/H.4.05/ --forzar`,
+		Args:    exactArgs(2, "«xlsx» y un libro de Excel"),
+		RunE: func(c *cobra.Command, args []string) error {
+			o.kind, o.input = args[0], args[1]
+			return importRun(o)
+		},
+	}
+	c.Flags().StringVarP(&o.outDir, "salida", "o", "", "carpeta del expediente donde escribir manual.yaml (obligatoria)")
+	c.Flags().BoolVar(&o.force, "forzar", false, "reemplaza manual.yaml si ya existe")
+	return c
+}
+
+func importRun(o *importOptions) error {
+	if o.kind != "xlsx" {
+		return usageError("formato desconocido «%s»: por ahora, «mpp importar xlsx LIBRO.xlsx»", o.kind)
+	}
+	if o.outDir == "" {
+		return usageError("falta la carpeta del expediente: -o EXPEDIENTE/")
+	}
+	data, err := readInput(o.input, maxWorkbook)
+	if err != nil {
+		return &exitError{exitUsage, err}
+	}
+	m, err := workbook.Read(bytes.NewReader(data))
+	var cells workbook.Errors
+	switch {
+	case errors.As(err, &cells):
+		for _, e := range cells {
+			fmt.Fprintf(o.io.ErrOut, "%s: %s\n", o.input, e)
+		}
+		return &exitError{exitUsage, fmt.Errorf("%s: %d fila(s) no encajan; no se escribió nada", o.input, len(cells))}
+	case errors.Is(err, workbook.ErrNotWorkbook):
+		return usageError("%s: %v; no se escribió nada", o.input, err)
+	case err != nil:
+		return &exitError{exitUsage, fmt.Errorf("%s: %w", o.input, err)}
+	}
+	out, err := yamldoc.Encode(m, "Importado por «mpp importar» desde "+filepath.Base(o.input)+".")
+	if err != nil {
+		return err
+	}
+	target := filepath.Join(o.outDir, manuals.FileManual)
+	if err := outfile.WriteAll([]outfile.File{{Path: target, Data: out}}, outfile.Options{Overwrite: o.force, Inputs: []string{o.input}}); err != nil {
+		return &exitError{exitUsage, fmt.Errorf("%w; no se escribió nada", err)}
+	}
+	acts := 0
+	for _, p := range m.Procedures() {
+		acts += len(p.Actividades)
+	}
+	fmt.Fprintf(o.io.Out, "escrito: %s (%d procedimientos, %d actividades, %d roles)\n", target, len(m.Procedures()), acts, len(m.Roles))
+	return nil
+}
