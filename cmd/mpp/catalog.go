@@ -51,20 +51,13 @@ func catalogRun(o *catalogOptions) error {
 	if err != nil {
 		return err
 	}
-	dirs, err := manuals.FindExpedientes(o.paths)
+	exps, bad, err := loadExpedientes(o.io, o.paths)
 	if err != nil {
-		return &exitError{exitUsage, err}
+		return err
 	}
 	var ins []xlsx.Input
 	var inputs []string
-	bad := 0
-	for _, d := range dirs {
-		exp, err := manuals.LoadExpediente(d)
-		if err != nil {
-			fmt.Fprintln(o.io.ErrOut, err)
-			bad++
-			continue
-		}
+	for _, exp := range exps {
 		for _, f := range manuals.Files {
 			inputs = append(inputs, exp.Path(f))
 		}

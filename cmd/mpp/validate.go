@@ -51,21 +51,14 @@ func validateRun(o *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	dirs, err := manuals.FindExpedientes(o.paths)
+	exps, unreadable, err := loadExpedientes(o.io, o.paths)
 	if err != nil {
-		return &exitError{exitUsage, err}
+		return err
 	}
 	var results []report.Result
-	unreadable := false
 	errors := 0
-	for _, d := range dirs {
-		exp, err := manuals.LoadExpediente(d)
-		if err != nil {
-			fmt.Fprintln(o.io.ErrOut, err)
-			unreadable = true
-			continue
-		}
-		r := report.Result{Expediente: d, Regimen: rules.RegimeFor(exp, prof).ID, Hallazgos: rules.Run(exp, prof), Notas: ingestNotes(exp)}
+	for _, exp := range exps {
+		r := report.Result{Expediente: exp.Dir, Regimen: rules.RegimeFor(exp, prof).ID, Hallazgos: rules.Run(exp, prof), Notas: ingestNotes(exp)}
 		e, _, _ := r.Counts()
 		errors += e
 		results = append(results, r)
@@ -79,7 +72,7 @@ func validateRun(o *validateOptions) error {
 		return err
 	}
 	switch {
-	case unreadable:
+	case unreadable > 0:
 		return &exitError{exitUsage, fmt.Errorf("no se validaron los expedientes con archivos que no se pueden leer; corríjalos y vuelva a intentar")}
 	case errors > 0:
 		return &exitError{exitFindings, errSilent}
