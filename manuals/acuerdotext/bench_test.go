@@ -18,7 +18,7 @@ func scaled(tb testing.TB, n int) []byte {
 	tb.Helper()
 	raw, err := os.ReadFile(seeds["JGE248"])
 	if err != nil {
-		tb.Skip(err)
+		missingSeed(tb, err)
 	}
 	lines := strings.Split(string(raw), "\n")
 	start, at := -1, -1
@@ -70,7 +70,7 @@ func BenchmarkIngest(b *testing.B) {
 	for name, p := range seeds {
 		raw, err := os.ReadFile(p)
 		if err != nil {
-			b.Skip(err)
+			missingSeed(b, err)
 		}
 		inputs = append(inputs, struct {
 			name string
