@@ -19,22 +19,19 @@ igual.`,
 		if m == nil {
 			return
 		}
-		for si, s := range m.Subprocesos {
-			for pi, pr := range s.Procedimientos {
-				for ai, a := range pr.Actividades {
-					if m.Role(a.Responsable) != nil {
-						continue
-					}
-					path := fmt.Sprintf("subprocesos[%d].procedimientos[%d].actividades[%d]", si+1, pi+1, ai+1)
-					hint := ""
-					for _, r := range m.Roles {
-						if manuals.SameName(r.Nombre, a.Responsable) {
-							hint = fmt.Sprintf("; ¿quiso decir «%s»?", r.Nombre)
-						}
-					}
-					p.Report(manuals.FileManual, a.Pos, path, "la actividad %d de %s tiene como responsable «%s», que no está en el catálogo de roles%s", a.Numero, pr.Codigo, a.Responsable, hint)
+		eachProcedure(m, func(pr *manuals.Procedure, base string) {
+			for ai, a := range pr.Actividades {
+				if m.Role(a.Responsable) != nil {
+					continue
 				}
+				hint := ""
+				for _, r := range m.Roles {
+					if manuals.SameName(r.Nombre, a.Responsable) {
+						hint = fmt.Sprintf("; ¿quiso decir «%s»?", r.Nombre)
+					}
+				}
+				p.Report(manuals.FileManual, a.Pos, fmt.Sprintf("%s.actividades[%d]", base, ai+1), "la actividad %d de %s tiene como responsable «%s», que no está en el catálogo de roles%s", a.Numero, pr.Codigo, a.Responsable, hint)
 			}
-		}
+		})
 	},
 })

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/cipro-ine/mpp/manuals"
 )
 
@@ -18,12 +16,10 @@ var _ = register(&Rule{
 		if m == nil {
 			return
 		}
-		for si, s := range m.Subprocesos {
-			for pi, pr := range s.Procedimientos {
-				if len(pr.ReglasOperacion) == 0 {
-					p.Report(manuals.FileManual, pr.Pos, fmt.Sprintf("subprocesos[%d].procedimientos[%d]", si+1, pi+1), "el procedimiento %s %s no tiene reglas de operación", pr.Codigo, pr.Nombre)
-				}
+		eachProcedure(m, func(pr *manuals.Procedure, path string) {
+			if len(pr.ReglasOperacion) == 0 {
+				p.Report(manuals.FileManual, pr.Pos, path, "el procedimiento %s %s no tiene reglas de operación", pr.Codigo, pr.Nombre)
 			}
-		}
+		})
 	},
 })

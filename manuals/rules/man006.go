@@ -16,30 +16,28 @@ var _ = register(&Rule{
 		if m == nil {
 			return
 		}
-		for si, s := range m.Subprocesos {
-			for pi, pr := range s.Procedimientos {
-				controls := map[string]bool{}
-				for _, c := range pr.Controles {
-					controls[c.ID] = true
+		eachProcedure(m, func(pr *manuals.Procedure, base string) {
+			controls := map[string]bool{}
+			for _, c := range pr.Controles {
+				controls[c.ID] = true
+			}
+			for ri, r := range pr.Riesgos {
+				path := fmt.Sprintf("%s.riesgos[%d]", base, ri+1)
+				if !p.Profile.InScale(r.Impacto) {
+					p.Report(manuals.FileManual, r.Pos, path+".impacto", "el riesgo %s tiene impacto %d, fuera de la escala del perfil", r.ID, r.Impacto)
 				}
-				for ri, r := range pr.Riesgos {
-					path := fmt.Sprintf("subprocesos[%d].procedimientos[%d].riesgos[%d]", si+1, pi+1, ri+1)
-					if !p.Profile.InScale(r.Impacto) {
-						p.Report(manuals.FileManual, r.Pos, path+".impacto", "el riesgo %s tiene impacto %d, fuera de la escala del perfil", r.ID, r.Impacto)
-					}
-					if !p.Profile.InScale(r.Probabilidad) {
-						p.Report(manuals.FileManual, r.Pos, path+".probabilidad", "el riesgo %s tiene probabilidad %d, fuera de la escala del perfil", r.ID, r.Probabilidad)
-					}
-					if len(r.Controles) == 0 {
-						p.Report(manuals.FileManual, r.Pos, path, "el riesgo %s no tiene ningún control que lo trate", r.ID)
-					}
-					for _, c := range r.Controles {
-						if !controls[c] {
-							p.Report(manuals.FileManual, r.Pos, path, "el riesgo %s nombra el control «%s», que no existe en %s", r.ID, c, pr.Codigo)
-						}
+				if !p.Profile.InScale(r.Probabilidad) {
+					p.Report(manuals.FileManual, r.Pos, path+".probabilidad", "el riesgo %s tiene probabilidad %d, fuera de la escala del perfil", r.ID, r.Probabilidad)
+				}
+				if len(r.Controles) == 0 {
+					p.Report(manuals.FileManual, r.Pos, path, "el riesgo %s no tiene ningún control que lo trate", r.ID)
+				}
+				for _, c := range r.Controles {
+					if !controls[c] {
+						p.Report(manuals.FileManual, r.Pos, path, "el riesgo %s nombra el control «%s», que no existe en %s", r.ID, c, pr.Codigo)
 					}
 				}
 			}
-		}
+		})
 	},
 })

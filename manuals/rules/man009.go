@@ -20,11 +20,7 @@ termina el procedimiento. Un procedimiento sin actividades también se señala.`
 		if m == nil {
 			return
 		}
-		for si, s := range m.Subprocesos {
-			for pi, pr := range s.Procedimientos {
-				checkFlow(p, pr, fmt.Sprintf("subprocesos[%d].procedimientos[%d]", si+1, pi+1))
-			}
-		}
+		eachProcedure(m, func(pr *manuals.Procedure, path string) { checkFlow(p, *pr, path) })
 	},
 })
 

@@ -104,3 +104,13 @@ func veces(n int) string {
 	}
 	return fmt.Sprintf("%d veces", n)
 }
+
+// eachProcedure calls fn for every procedure of the manual with its path
+// ("subprocesos[1].procedimientos[2]").
+func eachProcedure(m *manuals.Manual, fn func(p *manuals.Procedure, path string)) {
+	for si := range m.Subprocesos {
+		for pi := range m.Subprocesos[si].Procedimientos {
+			fn(&m.Subprocesos[si].Procedimientos[pi], fmt.Sprintf("subprocesos[%d].procedimientos[%d]", si+1, pi+1))
+		}
+	}
+}
