@@ -16,6 +16,7 @@ type Acuerdo struct {
 	Puntos        []Punto             `yaml:"puntos,omitempty" doc:"Puntos de acuerdo, en orden."`
 	Votacion      Vote                `yaml:"votacion,omitempty" doc:"Párrafo de votación."`
 	Firmas        []Signature         `yaml:"firmas,omitempty"`
+	Publicacion   *Publication        `yaml:"publicacion,omitempty" doc:"Datos de publicación: extracto en el DOF y ligas al anexo."`
 	Correcciones  []Correction        `yaml:"correcciones,omitempty" doc:"Correcciones hechas al texto fuente (errores de OCR), con el original."`
 	Notas         []string            `yaml:"notas,omitempty" doc:"Notas de transcripción o de ingesta."`
 	SinClasificar []Fragment          `yaml:"sin_clasificar,omitempty" doc:"Texto fuente que la ingesta no pudo ubicar, con sus líneas: nada se pierde."`
@@ -195,6 +196,17 @@ type Signature struct {
 	Cargo  string  `yaml:"cargo"`
 	Nombre string  `yaml:"nombre"`
 	Origen *Source `yaml:"origen,omitempty" doc:"Líneas del cargo y del nombre en el texto fuente."`
+}
+
+// Publication is how the acuerdo is published: the DOF extract's date and
+// section, and the links where the annex can be found.
+type Publication struct {
+	Pos                   `yaml:"-"`
+	FechaDOF              Date     `yaml:"fecha_dof,omitempty" doc:"Fecha de publicación del extracto en el DOF."`
+	SeccionDOF            string   `yaml:"seccion_dof,omitempty" doc:"Sección del DOF, p. ej. «Primera Sección»."`
+	Ligas                 []string `yaml:"ligas,omitempty" doc:"Ligas electrónicas para la ubicación del anexo."`
+	ConsiderandosExtracto []int    `yaml:"considerandos_extracto,omitempty" doc:"Considerandos que el extracto conserva (por omisión, el del proceso)."`
+	Ilustrativo           bool     `yaml:"ilustrativo,omitempty"`
 }
 
 // Fragment is source text that could not be placed in the structure.

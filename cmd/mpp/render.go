@@ -9,18 +9,27 @@ import (
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/rules"
 	"github.com/cipro-ine/mpp/outfile"
+	"github.com/cipro-ine/mpp/render/pdf"
 	"github.com/cipro-ine/mpp/render/text"
 	"github.com/cipro-ine/mpp/render/xlsx"
+	"github.com/cipro-ine/mpp/templates"
 )
 
 type renderOptions struct {
-	io     *ioStreams
-	g      *globals
-	doc    string
-	dir    string
-	format string
-	out    string
-	force  bool
+	io        *ioStreams
+	g         *globals
+	doc       string
+	dir       string
+	format    string
+	out       string
+	force     bool
+	templates string
+	font      string
+	fontBold  string
+	dofDate   string
+	section   string
+	links     []string
+	cons      []int
 }
 
 func newRenderCmd(ios *ioStreams, g *globals) *cobra.Command {
@@ -35,12 +44,16 @@ func newRenderCmd(ios *ioStreams, g *globals) *cobra.Command {
   xlsx      el libro de Excel del expediente: procesos, subprocesos, procedimientos, actividades,
             roles (matriz de responsabilidades), controles, riesgos (mapa de calor), indicadores,
             glosario, control de cambios, firmas, rondas de observaciones y hallazgos
+  dof       el extracto del acuerdo para el Diario Oficial de la Federación (PDF): sello, título,
+            secciones omitidas con [...], el considerando del proceso con su número, los puntos,
+            la votación, las firmas y la liga del anexo, también en código QR
 
-Los PDF (manual, dictamen, extracto del DOF, Gaceta) llegan después.`,
+Los PDF del manual, el dictamen y la Gaceta llegan después.`,
 		Example: `  mpp render acuerdo examples/H.4.05 --formato txt
   mpp render acuerdo examples/H.4.05 --formato txt -o acuerdo.txt
-  mpp render xlsx examples/H.4.05 -o H.4.05.xlsx`,
-		ValidArgs: []string{"acuerdo", "xlsx"},
+  mpp render xlsx examples/H.4.05 -o H.4.05.xlsx
+  mpp render dof examples/H.4.05 -o extracto.pdf --fecha-dof 2022-12-08 --liga https://…/anexo.pdf`,
+		ValidArgs: []string{"acuerdo", "xlsx", "dof"},
 		Args:      exactArgs(2, "un documento y una carpeta de expediente"),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.doc, o.dir = args[0], args[1]
@@ -50,24 +63,45 @@ Los PDF (manual, dictamen, extracto del DOF, Gaceta) llegan después.`,
 	c.Flags().StringVar(&o.format, "formato", "txt", "formato: txt")
 	c.Flags().StringVarP(&o.out, "salida", "o", "", "archivo de salida (por omisión, la salida estándar)")
 	c.Flags().BoolVar(&o.force, "forzar", false, "reemplaza el archivo de salida si ya existe")
+	c.Flags().StringVar(&o.templates, "plantillas", "", "carpeta con plantillas que sustituyen a las incorporadas, archivo por archivo")
+	c.Flags().StringVar(&o.font, "fuente", "", "fuente TrueType para los PDF (p. ej. LiberationSans-Regular.ttf)")
+	c.Flags().StringVar(&o.fontBold, "fuente-negritas", "", "fuente TrueType para las negritas de los PDF")
+	c.Flags().StringVar(&o.dofDate, "fecha-dof", "", "extracto: fecha de publicación en el DOF (o publicacion.fecha_dof)")
+	c.Flags().StringVar(&o.section, "seccion", "", "extracto: sección del DOF (por omisión, «Primera Sección»)")
+	c.Flags().StringArrayVar(&o.links, "liga", nil, "extracto: liga electrónica del anexo (repetible; o publicacion.ligas)")
+	c.Flags().IntSliceVar(&o.cons, "considerando", nil, "extracto: considerando que se conserva (repetible; por omisión, el del proceso)")
 	return c
 }
 
 func renderRun(o *renderOptions) error {
 	switch {
-	case o.doc == "xlsx":
+	case o.doc == "xlsx" || o.doc == "dof":
 		if o.out == "" {
-			return usageError("el libro de Excel necesita un archivo de salida: -o ARCHIVO.xlsx")
+			return usageError("«%s» necesita un archivo de salida: -o ARCHIVO", o.doc)
 		}
 	case o.doc != "acuerdo" || o.format != "txt":
-		return usageError("«%s» en formato «%s» aún no se puede generar; disponible: acuerdo --formato txt, xlsx", o.doc, o.format)
+		return usageError("«%s» en formato «%s» aún no se puede generar; disponible: acuerdo --formato txt, xlsx, dof", o.doc, o.format)
 	}
 	exp, err := manuals.LoadExpediente(o.dir)
 	if err != nil {
 		return &exitError{exitUsage, err}
 	}
 	var b bytes.Buffer
-	if o.doc == "xlsx" {
+	if o.doc == "dof" {
+		if exp.Acuerdo == nil {
+			return usageError("%s: el expediente no tiene acuerdo.yaml", o.dir)
+		}
+		dopt := pdf.DOFOptions{Seccion: o.section, Ligas: o.links, Considerandos: o.cons}
+		if o.dofDate != "" {
+			if dopt.Fecha, err = manuals.ParseDate(o.dofDate); err != nil {
+				return usageError("--fecha-dof: %v", err)
+			}
+		}
+		popt := pdf.Options{FontRegular: o.font, FontBold: o.fontBold, Templates: templates.Overlay(o.templates)}
+		if err := pdf.DOF(&b, exp.Acuerdo, dopt, popt); err != nil {
+			return usageError("%s: %v", o.dir, err)
+		}
+	} else if o.doc == "xlsx" {
 		prof, err := o.g.profile()
 		if err != nil {
 			return err
@@ -82,7 +116,7 @@ func renderRun(o *renderOptions) error {
 		if exp.Acuerdo == nil {
 			return usageError("%s: el expediente no tiene acuerdo.yaml", o.dir)
 		}
-		if err := text.Acuerdo(&b, exp.Acuerdo, nil); err != nil {
+		if err := text.Acuerdo(&b, exp.Acuerdo, templates.Overlay(o.templates)); err != nil {
 			return err
 		}
 	}

@@ -16,13 +16,13 @@ import (
 	"github.com/cipro-ine/mpp/render/text"
 )
 
-// content is an acuerdo's YAML without provenance and ingestion metadata
-// (origen, correcciones, notas, sin_clasificar): what a reader of the acuerdo
-// sees.
+// content is an acuerdo's YAML without provenance, ingestion metadata and
+// publication data (origen, correcciones, notas, sin_clasificar,
+// publicacion): what a reader of the acuerdo's text sees.
 func content(t testing.TB, a *manuals.Acuerdo) string {
 	t.Helper()
 	c := *a
-	c.Origen, c.Correcciones, c.Notas, c.SinClasificar = nil, nil, nil, nil
+	c.Origen, c.Correcciones, c.Notas, c.SinClasificar, c.Publicacion = nil, nil, nil, nil, nil
 	b, err := yaml.Marshal(&c)
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("pdftotext: %v", err)
+		}
+		t.Skip("pdftotext not available")
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
+}
+
+func TestRenderDOF(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "extracto.pdf")
+	if code, _, errOut := mpp(t, "render", "dof", "../../examples/H.4.05", "-o", out); code != exitUsage || !strings.Contains(errOut, "fecha de publicación") {
+		t.Errorf("no date: %d %q", code, errOut)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("written without a date")
+	}
+	code, _, errOut := mpp(t, "render", "dof", "../../examples/H.4.05", "-o", out, "--fecha-dof", "8 de diciembre de 2022",
+		"--liga", "https://example.org/anexo.pdf", "--considerando", "36", "--considerando", "37")
+	if code != 0 {
+		t.Fatalf("render dof: %d %s", code, errOut)
+	}
+	txt := pdfText(t, out)
+	for _, w := range []string{"INE/JGE248/2022", "[...] 36. El proceso", "37. El Manual de Proceso", "https://example.org/anexo.pdf"} {
+		if !strings.Contains(txt, w) {
+			t.Errorf("missing %q", w)
+		}
+	}
+	// --plantillas replaces one template and keeps the others.
+	tpl := filepath.Join(dir, "plantillas")
+	os.MkdirAll(tpl, 0o755)
+	writeFile(t, filepath.Join(tpl, "dof.pdf.tmpl"), "@titulo\nEXTRACTO PROPIO {{.Codigo}}\n")
+	custom := filepath.Join(dir, "propio.pdf")
+	if code, _, errOut := mpp(t, "render", "dof", "../../examples/H.4.05", "-o", custom, "--fecha-dof", "2022-12-08", "--liga", "https://x.org", "--plantillas", tpl); code != 0 {
+		t.Fatalf("--plantillas: %d %s", code, errOut)
+	}
+	if txt := pdfText(t, custom); !strings.Contains(txt, "EXTRACTO PROPIO INE/JGE248/2022") || strings.Contains(txt, "GLOSARIO") {
+		t.Errorf("override not used: %s", txt)
+	}
+	if code, stdout, _ := mpp(t, "render", "acuerdo", "../../examples/H.4.05", "--plantillas", tpl); code != 0 || !strings.HasPrefix(stdout, "INE/JGE248/2022") {
+		t.Errorf("acuerdo txt with a partial --plantillas: %d", code)
+	}
+}

@@ -1,0 +1,207 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+
+	"rsc.io/qr"
+)
+
+// A template writes a document as blocks: a line "@tag" opens a block and the
+// lines after it, up to the next "@" line, are its text (a line break stays a
+// line break; blank lines are ignored). Tags:
+//
+//	@titulo      bold, centred
+//	@encabezado  bold, centred, and a bookmark in the PDF outline
+//	@parrafo     justified
+//	@negritas    bold, justified
+//	@derecha     right-aligned
+//	@elision     an elision mark, "[...]"
+//	@tabla       a table: one row per line, cells separated by tabs; the first row is the header
+//	@qr          a QR code of the text (a link), with the link printed beside it
+type block struct {
+	tag  string
+	text string
+	line int
+}
+
+var tags = map[string]bool{"titulo": true, "encabezado": true, "parrafo": true, "negritas": true, "derecha": true, "elision": true, "tabla": true, "qr": true}
+
+func parseBlocks(s string) ([]block, error) {
+	var out []block
+	for i, l := range strings.Split(s, "\n") {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "@") {
+			tag := strings.TrimPrefix(t, "@")
+			if !tags[tag] {
+				return nil, fmt.Errorf("línea %d: etiqueta de bloque desconocida «@%s»", i+1, tag)
+			}
+			out = append(out, block{tag: tag, line: i + 1})
+			continue
+		}
+		if t == "" {
+			continue
+		}
+		if len(out) == 0 {
+			return nil, fmt.Errorf("línea %d: texto fuera de un bloque (falta «@parrafo»?)", i+1)
+		}
+		b := &out[len(out)-1]
+		if b.text != "" {
+			b.text += "\n"
+		}
+		b.text += strings.TrimRight(l, " \t\r")
+	}
+	kept := out[:0]
+	for _, b := range out {
+		if strings.TrimSpace(b.text) != "" {
+			kept = append(kept, b)
+		}
+	}
+	return kept, nil
+}
+
+const lineH = 4.6 // mm, for 10 pt text
+
+func (d *doc) blocks(bs []block) error {
+	f := d.f
+	for _, b := range bs {
+		switch b.tag {
+		case "titulo":
+			f.SetFont(family, "B", 10.5)
+			f.MultiCell(0, 5, b.text, "", "C", false)
+			f.Ln(3)
+		case "encabezado":
+			f.Ln(1)
+			f.SetFont(family, "B", 10)
+			f.Bookmark(b.text, 0, -1)
+			f.MultiCell(0, 5, b.text, "", "C", false)
+			f.Ln(2)
+		case "parrafo", "negritas":
+			style := ""
+			if b.tag == "negritas" {
+				style = "B"
+			}
+			f.SetFont(family, style, 10)
+			for _, p := range strings.Split(b.text, "\n") {
+				f.MultiCell(0, lineH, p, "", "J", false)
+				f.Ln(1.5)
+			}
+		case "derecha":
+			f.SetFont(family, "", 10)
+			f.MultiCell(0, lineH, b.text, "", "R", false)
+			f.Ln(1.5)
+		case "elision":
+			f.SetFont(family, "", 10)
+			f.MultiCell(0, lineH, b.text, "", "L", false)
+			f.Ln(1.5)
+		case "tabla":
+			d.table(b.text)
+		case "qr":
+			if err := d.qr(strings.TrimSpace(b.text)); err != nil {
+				return err
+			}
+		}
+		if err := f.Error(); err != nil {
+			return fmt.Errorf("bloque de la línea %d: %w", b.line, err)
+		}
+	}
+	return nil
+}
+
+// table draws rows that never split across pages, with the header repeated
+// after a page break.
+func (d *doc) table(text string) {
+	f := d.f
+	rows := strings.Split(text, "\n")
+	if len(rows) == 0 {
+		return
+	}
+	pageW, pageH := f.GetPageSize()
+	left, _, right, bottom := f.GetMargins()
+	width := pageW - left - right
+	cols := len(strings.Split(rows[0], "\t"))
+	widths := make([]float64, cols)
+	for i := range widths {
+		widths[i] = width / float64(cols)
+	}
+	if cols == 2 {
+		widths[0], widths[1] = width*0.36, width*0.64
+	}
+	const pad = 1.2
+	head := strings.Split(rows[0], "\t")
+	var draw func(cells []string, header bool)
+	draw = func(cells []string, header bool) {
+		style := ""
+		if header {
+			style = "B"
+		}
+		f.SetFont(family, style, 9)
+		h := 0.0
+		for i, c := range cells {
+			if i < cols {
+				h = max(h, float64(len(f.SplitText(c, widths[i]-2*pad)))*4.2+2*pad)
+			}
+		}
+		if f.GetY()+h > pageH-bottom {
+			f.AddPage()
+			if !header {
+				draw(head, true)
+				f.SetFont(family, style, 9)
+			}
+		}
+		x, y := left, f.GetY()
+		for i := 0; i < cols; i++ {
+			c := ""
+			if i < len(cells) {
+				c = cells[i]
+			}
+			if header {
+				f.SetFillColor(230, 230, 230)
+			}
+			f.Rect(x, y, widths[i], h, map[bool]string{true: "FD", false: "D"}[header])
+			f.SetXY(x+pad, y+pad)
+			f.MultiCell(widths[i]-2*pad, 4.2, c, "", "L", false)
+			x += widths[i]
+		}
+		f.SetXY(left, y+h)
+	}
+	draw(head, true)
+	for _, r := range rows[1:] {
+		draw(strings.Split(r, "\t"), false)
+	}
+	f.Ln(3)
+}
+
+// qr draws a QR code of the link as vector squares, the link beside it.
+func (d *doc) qr(link string) error {
+	f := d.f
+	c, err := qr.Encode(link, qr.M)
+	if err != nil {
+		return fmt.Errorf("código QR de «%s»: %w", link, err)
+	}
+	const side = 28.0 // mm
+	_, pageH := f.GetPageSize()
+	_, _, _, bottom := f.GetMargins()
+	if f.GetY()+side+4 > pageH-bottom {
+		f.AddPage()
+	}
+	left, _, _, _ := f.GetMargins()
+	x0, y0 := left, f.GetY()+1
+	m := side / float64(c.Size)
+	f.SetFillColor(0, 0, 0)
+	for y := 0; y < c.Size; y++ {
+		for x := 0; x < c.Size; x++ {
+			if c.Black(x, y) {
+				f.Rect(x0+float64(x)*m, y0+float64(y)*m, m, m, "F")
+			}
+		}
+	}
+	f.SetXY(x0+side+4, y0+side/2-3)
+	f.SetFont(family, "", 9)
+	f.SetTextColor(0, 0, 160)
+	w := f.GetStringWidth(link)
+	f.CellFormat(w, 5, link, "", 0, "L", false, 0, link)
+	f.SetTextColor(0, 0, 0)
+	f.SetXY(left, y0+side+3)
+	return nil
+}

@@ -1,0 +1,96 @@
+// Package pdf writes the documents of an expediente as PDF with fpdf
+// (codeberg.org/go-pdf/fpdf, the maintained continuation of go-pdf/fpdf).
+// The fixed prose of each document lives in templates/ and comes out as a
+// small block language (see blocks.go); this package only lays it out.
+// Fonts are embedded (the Go fonts, or a TrueType file given with --fuente),
+// and output is deterministic: dates come from the expediente, never from
+// the clock.
+package pdf
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/goregular"
+
+	"github.com/cipro-ine/mpp/manuals"
+)
+
+// Options are what every document takes.
+type Options struct {
+	// FontRegular and FontBold name TrueType files to use instead of the
+	// embedded Go fonts (e.g. Liberation Sans, metric-compatible with Arial).
+	FontRegular, FontBold string
+	// Templates overrides the embedded templates (--plantillas).
+	Templates fs.FS
+}
+
+// Meta is the document's metadata.
+type Meta struct {
+	Title, Subject, Author, Keywords string
+	Date                             manuals.Date // creation date: from the expediente
+}
+
+const family = "mpp"
+
+type doc struct {
+	f *fpdf.Fpdf
+}
+
+func newDoc(m Meta, o Options) (*doc, error) {
+	f := fpdf.New("P", "mm", "Letter", "")
+	regular, bold, italic := goregular.TTF, gobold.TTF, goitalic.TTF
+	if o.FontRegular != "" {
+		b, err := os.ReadFile(o.FontRegular)
+		if err != nil {
+			return nil, fmt.Errorf("fuente %s: %w", o.FontRegular, err)
+		}
+		regular, bold, italic = b, b, b
+	}
+	if o.FontBold != "" {
+		b, err := os.ReadFile(o.FontBold)
+		if err != nil {
+			return nil, fmt.Errorf("fuente %s: %w", o.FontBold, err)
+		}
+		bold = b
+	}
+	f.AddUTF8FontFromBytes(family, "", regular)
+	f.AddUTF8FontFromBytes(family, "B", bold)
+	f.AddUTF8FontFromBytes(family, "I", italic)
+	if err := f.Error(); err != nil {
+		return nil, fmt.Errorf("fuente: %w", err)
+	}
+	t := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	if !m.Date.IsZero() {
+		t = time.Date(m.Date.Year, m.Date.Month, m.Date.Day, 0, 0, 0, 0, time.UTC)
+	}
+	f.SetCreationDate(t)
+	f.SetModificationDate(t)
+	f.SetCatalogSort(true)
+	f.SetCompression(true)
+	f.SetTitle(m.Title, true)
+	f.SetSubject(m.Subject, true)
+	f.SetAuthor(m.Author, true)
+	f.SetKeywords(m.Keywords, true)
+	f.SetCreator("mpp", true)
+	f.SetProducer("mpp", true)
+	f.SetLang("es-MX")
+	f.SetMargins(25, 25, 25)
+	f.SetAutoPageBreak(true, 22)
+	f.AliasNbPages("{nb}")
+	f.SetFont(family, "", 10)
+	return &doc{f: f}, nil
+}
+
+var weekdays = [7]string{"Domingo", "Lunes", "Martes", "Miércoles", "Jueves", "Viernes", "Sábado"}
+
+// longDateWithDay writes "Jueves 8 de diciembre de 2022".
+func longDateWithDay(d manuals.Date) string {
+	t := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+	return weekdays[t.Weekday()] + " " + d.Long()
+}

@@ -1,0 +1,232 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"text/template"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cipro-ine/mpp/manuals"
+	"github.com/cipro-ine/mpp/templates"
+)
+
+// DOFOptions say when and where the extract is published and what it keeps.
+// Zero values fall back to the acuerdo's publicacion section.
+type DOFOptions struct {
+	Fecha         manuals.Date
+	Seccion       string // "Primera Sección"
+	Ligas         []string
+	Considerandos []int  // kept with their numbers; default: the process considerando
+	Lugar         string // where the extract is signed; default "Ciudad de México"
+}
+
+type dofCons struct {
+	Numero       int
+	Texto        string
+	ElisionAntes bool
+	Proceso      *manuals.ApprovedProcess
+}
+
+type dofData struct {
+	Codigo, Frase, TituloMayusculas string
+	Considerandos                   []dofCons
+	ElisionFinal                    bool
+	Puntos                          []manuals.Punto
+	Votacion                        string
+	Lugar, FechaFirma               string
+	Firmas                          []manuals.Signature
+	Ligas                           []string
+}
+
+var funcs = template.FuncMap{
+	"plural": func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return fmt.Sprintf("%d %s", n, many)
+	},
+}
+
+// DOF writes the acuerdo's extract for the Diario Oficial de la Federación.
+func DOF(w io.Writer, a *manuals.Acuerdo, o DOFOptions, opt Options) error {
+	if p := a.Publicacion; p != nil {
+		if o.Fecha.IsZero() {
+			o.Fecha = p.FechaDOF
+		}
+		if o.Seccion == "" {
+			o.Seccion = p.SeccionDOF
+		}
+		if len(o.Ligas) == 0 {
+			o.Ligas = p.Ligas
+		}
+		if len(o.Considerandos) == 0 {
+			o.Considerandos = p.ConsiderandosExtracto
+		}
+	}
+	if o.Fecha.IsZero() {
+		return fmt.Errorf("falta la fecha de publicación en el DOF (--fecha-dof o publicacion.fecha_dof)")
+	}
+	if len(o.Ligas) == 0 {
+		return fmt.Errorf("falta la liga electrónica del anexo (--liga o publicacion.ligas): el punto de publicación la exige")
+	}
+	if o.Seccion == "" {
+		o.Seccion = "Primera Sección"
+	}
+	if o.Lugar == "" {
+		o.Lugar = "Ciudad de México"
+	}
+	if len(o.Considerandos) == 0 && a.Proceso.Considerando != 0 {
+		o.Considerandos = []int{a.Proceso.Considerando}
+	}
+	data := dofData{
+		Codigo: a.Codigo, Frase: sentencePhrase(a), TituloMayusculas: strings.TrimPrefix(strings.ToUpper(a.Titulo), "ACUERDO "),
+		Puntos: a.Puntos, Votacion: a.Votacion.Texto, Lugar: o.Lugar, FechaFirma: a.Sesion.Fecha.Long(), Ligas: o.Ligas,
+	}
+	data.TituloMayusculas = "ACUERDO " + data.TituloMayusculas
+	keep := map[int]bool{}
+	for _, n := range o.Considerandos {
+		keep[n] = true
+	}
+	all := a.AllConsiderandos()
+	last := 0
+	for i, c := range all {
+		if !keep[c.Numero] {
+			continue
+		}
+		// Elide what was skipped since the previous kept considerando.
+		dc := dofCons{Numero: c.Numero, Texto: c.AllText(), ElisionAntes: i > last}
+		if c.Numero == a.Proceso.Considerando {
+			pr := a.Proceso
+			dc.Proceso = &pr
+		}
+		data.Considerandos = append(data.Considerandos, dc)
+		last = i + 1
+	}
+	for _, n := range o.Considerandos {
+		if a.Considerando(n) == nil {
+			return fmt.Errorf("el acuerdo no tiene considerando %d", n)
+		}
+	}
+	data.ElisionFinal = last < len(all)
+	for _, f := range a.Firmas {
+		data.Firmas = append(data.Firmas, manuals.Signature{Cargo: officeCase(f.Cargo), Nombre: nameCase(f.Nombre)})
+	}
+
+	tpl := opt.Templates
+	if tpl == nil {
+		tpl = templates.FS
+	}
+	t, err := template.New("dof.pdf.tmpl").Funcs(funcs).ParseFS(tpl, "dof.pdf.tmpl")
+	if err != nil {
+		return fmt.Errorf("plantilla dof.pdf.tmpl: %w", err)
+	}
+	var src bytes.Buffer
+	if err := t.Execute(&src, data); err != nil {
+		return fmt.Errorf("plantilla dof.pdf.tmpl: %w", err)
+	}
+	bs, err := parseBlocks(src.String())
+	if err != nil {
+		return fmt.Errorf("plantilla dof.pdf.tmpl: %w", err)
+	}
+	d, err := newDoc(Meta{
+		Title:    "Extracto del Acuerdo " + a.Codigo,
+		Subject:  "Extracto para el Diario Oficial de la Federación del " + o.Fecha.Long(),
+		Author:   "Instituto Nacional Electoral",
+		Keywords: strings.Join([]string{a.Codigo, string(a.Proceso.Codigo), a.Proceso.Nombre, "DOF", "extracto"}, "; "),
+		Date:     o.Fecha,
+	}, opt)
+	if err != nil {
+		return err
+	}
+	header := longDateWithDay(o.Fecha)
+	d.f.SetHeaderFuncMode(func() {
+		f := d.f
+		f.SetFont(family, "", 8)
+		f.SetY(12)
+		w, _ := f.GetPageSize()
+		left, _, right, _ := f.GetMargins()
+		f.CellFormat(0, 4, header, "", 0, "L", false, 0, "")
+		f.SetX(left)
+		f.SetFont(family, "B", 8)
+		f.CellFormat(w-left-right, 4, "DIARIO OFICIAL", "", 0, "C", false, 0, "")
+		f.SetX(left)
+		f.SetFont(family, "", 8)
+		f.CellFormat(w-left-right, 4, fmt.Sprintf("(%s) %d", o.Seccion, f.PageNo()), "", 0, "R", false, 0, "")
+		f.Line(left, 17, w-right, 17)
+		f.SetY(22)
+	}, false)
+	d.f.AddPage()
+	if err := d.blocks(bs); err != nil {
+		return err
+	}
+	return d.f.Output(w)
+}
+
+var quotedRe = regexp.MustCompile(`“[^”]*”`)
+
+// sentencePhrase turns the title's "POR EL QUE SE APRUEBA EL MANUAL DE
+// PROCESO Y PROCEDIMIENTOS DE “GESTIÓN DEL PORTAL INSTITUCIONAL”" into the
+// DOF's sentence case, names kept: "por el que se aprueba el Manual de
+// Proceso y Procedimientos de “Gestión del Portal Institucional”".
+func sentencePhrase(a *manuals.Acuerdo) string {
+	t := a.Titulo
+	if i := strings.Index(strings.ToUpper(t), "POR EL QUE"); i >= 0 {
+		t = t[i:]
+	}
+	t = strings.ToLower(t)
+	t = strings.ReplaceAll(t, "manual de proceso y procedimientos", "Manual de Proceso y Procedimientos")
+	if a.Proceso.Nombre != "" {
+		t = quotedRe.ReplaceAllString(t, "“"+a.Proceso.Nombre+"”")
+	}
+	return strings.TrimRight(t, ". ")
+}
+
+// Institutional names that keep their capitals in running text.
+var properNames = []string{"Consejero Presidente", "Consejera Presidenta", "Consejo General", "Presidente de la Junta General Ejecutiva",
+	"Junta General Ejecutiva", "Instituto Nacional Electoral", "Secretario Ejecutivo", "Secretaria Ejecutiva", "Secretario de la Junta", "Secretaria de la Junta"}
+
+// officeCase writes an office given in capitals the way running text does:
+// "El Consejero Presidente del Consejo General y Presidente de la Junta…".
+func officeCase(s string) string {
+	t := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	for _, n := range properNames {
+		// Case-insensitive: an earlier name may have capitalised part of
+		// this one ("… de la Junta General Ejecutiva").
+		ln := strings.ToLower(n)
+		for from := 0; ; {
+			i := strings.Index(strings.ToLower(t[from:]), ln)
+			if i < 0 {
+				break
+			}
+			i += from
+			t = t[:i] + n + t[i+len(ln):]
+			from = i + len(n)
+		}
+	}
+	return upperFirst(t)
+}
+
+// nameCase writes "DR. LORENZO CÓRDOVA VIANELLO" as "Dr. Lorenzo Córdova
+// Vianello"; particles (de, del, la) stay in lower case.
+func nameCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		switch w {
+		case "de", "del", "la", "las", "los", "y":
+			if i > 0 {
+				continue
+			}
+		}
+		words[i] = upperFirst(w)
+	}
+	return strings.Join(words, " ")
+}
+
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}

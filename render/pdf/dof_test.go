@@ -1,0 +1,154 @@
+package pdf_test
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cipro-ine/mpp/manuals"
+	"github.com/cipro-ine/mpp/render/pdf"
+)
+
+// pdftotext reads a PDF back with poppler, the way a reader's viewer would.
+func pdftotext(t *testing.T, data []byte, args ...string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext (poppler-utils) is missing in CI")
+		}
+		t.Skip("pdftotext not installed")
+	}
+	p := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", append(append(args, "-enc", "UTF-8"), p, "-")...).Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
+func pdfinfo(t *testing.T, data []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "doc.pdf")
+	os.WriteFile(p, data, 0o644)
+	out, err := exec.Command("pdfinfo", p).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	return string(out)
+}
+
+func dof248(t *testing.T) []byte {
+	t.Helper()
+	e, err := manuals.LoadExpediente("../../examples/H.4.05")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	err = pdf.DOF(&b, e.Acuerdo, pdf.DOFOptions{
+		Fecha: manuals.Date{Year: 2022, Month: 12, Day: 8}, Seccion: "Primera Sección",
+		Ligas: []string{"https://www.ine.mx/normativa/anexo-ine-jge248-2022.pdf"},
+	}, pdf.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// The DOF extract of JGE248: sello line, elisions, the process considerando
+// with its number 36, all seven puntos verbatim, the vote, the link.
+func TestDOFExtractJGE248(t *testing.T) {
+	data := dof248(t)
+	raw := pdftotext(t, data)
+	if !strings.Contains(raw, "Jueves 8 de diciembre de 2022") || !strings.Contains(raw, "(Primera Sección) 1") {
+		t.Error("running header missing on page 1")
+	}
+	// The running header of each page sits wherever a page break falls in
+	// the text layer: drop it before reading the text as a sentence.
+	var body []string
+	for _, l := range strings.Split(raw, "\n") {
+		if !strings.Contains(l, "DIARIO OFICIAL") && !strings.HasPrefix(strings.TrimSpace(l), "Jueves 8 de diciembre") && !strings.HasPrefix(strings.TrimSpace(l), "(Primera Sección)") {
+			body = append(body, l)
+		}
+	}
+	txt := strings.Join(strings.Fields(strings.Join(body, "\n")), " ")
+	want := []string{
+		"EXTRACTO del Acuerdo INE/JGE248/2022 de la Junta General Ejecutiva del Instituto Nacional Electoral, por el que se aprueba el Manual de Proceso y Procedimientos de “Gestión del Portal Institucional”.",
+		"Al margen un sello con el Escudo Nacional, que dice: Estados Unidos Mexicanos.- Instituto Nacional Electoral.- Junta General Ejecutiva.- INE/JGE248/2022.",
+		"EXTRACTO DEL ACUERDO DE LA JUNTA GENERAL EJECUTIVA DEL INSTITUTO NACIONAL ELECTORAL, POR EL QUE SE APRUEBA EL MANUAL DE PROCESO Y PROCEDIMIENTOS DE “GESTIÓN DEL PORTAL INSTITUCIONAL”",
+		"GLOSARIO [...] ANTECEDENTES [...] CONSIDERANDOS [...] 36. El proceso “Gestión del Portal Institucional” es ejecutado por la UTTyPDP",
+		"De acuerdo con el sistema de codificación le corresponde el código H.4.05.",
+		"El proceso se conforma por 2 subprocesos y 12 procedimientos:",
+		"H.4.05.2 Gestión de la Opinión Pública H.4.05.2.01 Atención de los Comentarios",
+		"El procedimiento H.4.05.1.05 Emisión de Dictamen de Micrositios, tiene como objetivo verificar que los micrositios",
+		"[...] ACUERDOS PRIMERO.- Se aprueba la emisión del Manual",
+		"SÉPTIMO.- Publíquese el presente Acuerdo en la NormaINE, en la Gaceta Electoral y en el portal de internet del Instituto Nacional Electoral, así como un extracto del mismo en el Diario Oficial de la Federación con la liga electrónica para la ubicación del anexo en dicho medio.",
+		"El presente Acuerdo fue aprobado en sesión ordinaria de la Junta General Ejecutiva celebrada el 24 de noviembre de 2022, por votación unánime",
+		"Ciudad de México, a 24 de noviembre de 2022.- El Consejero Presidente del Consejo General y Presidente de la Junta General Ejecutiva del Instituto Nacional Electoral, Dr. Lorenzo Córdova Vianello.- Rúbrica. El Secretario Ejecutivo y Secretario de la Junta General Ejecutiva del Instituto Nacional Electoral, Lic. Edmundo Jacobo Molina.- Rúbrica.",
+		"El anexo del presente Acuerdo puede consultarse en: https://www.ine.mx/normativa/anexo-ine-jge248-2022.pdf",
+	}
+	for _, w := range want {
+		if !strings.Contains(txt, w) {
+			t.Errorf("missing: %s", w)
+		}
+	}
+	e, _ := manuals.LoadExpediente("../../examples/H.4.05")
+	for _, p := range e.Acuerdo.Puntos {
+		if !strings.Contains(txt, p.Ordinal+".- "+strings.Join(strings.Fields(p.Texto), " ")) {
+			t.Errorf("punto %s not verbatim", p.Ordinal)
+		}
+	}
+	for _, gone := range []string{"1. De conformidad", "35. Es así que", "37. El Manual de Proceso", "CIPro\tCoordinación", "I. El 21 de diciembre"} {
+		if strings.Contains(raw, gone) {
+			t.Errorf("elided text present: %q", gone)
+		}
+	}
+	info := pdfinfo(t, data)
+	for _, w := range []string{"Title:           Extracto del Acuerdo INE/JGE248/2022", "Author:          Instituto Nacional Electoral", "Creator:         mpp", "Page size:       612 x 792 pts (letter)"} {
+		if !strings.Contains(info, w) {
+			t.Errorf("pdfinfo lacks %q:\n%s", w, info)
+		}
+	}
+}
+
+func TestDOFDeterministicAndKeepsChosenConsiderandos(t *testing.T) {
+	if !bytes.Equal(dof248(t), dof248(t)) {
+		t.Error("two renders differ")
+	}
+	e, _ := manuals.LoadExpediente("../../examples/S.5.01")
+	var b bytes.Buffer
+	err := pdf.DOF(&b, e.Acuerdo, pdf.DOFOptions{Fecha: manuals.Date{Year: 2022, Month: 3, Day: 2}, Ligas: []string{"https://example.org/anexo"},
+		Considerandos: []int{1, 39, 40}}, pdf.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt := strings.Join(strings.Fields(pdftotext(t, b.Bytes())), " ")
+	for _, w := range []string{"Miércoles 2 de marzo de 2022", "CONSIDERANDOS 1. De conformidad", "[...] 39. El proceso “Cooperación Internacional”",
+		"40. El Manual de Proceso y Procedimientos de “Cooperación Internacional” cuenta con el dictamen", "[...] ACUERDOS"} {
+		if !strings.Contains(txt, w) {
+			t.Errorf("missing %q", w)
+		}
+	}
+	if err := pdf.DOF(&b, e.Acuerdo, pdf.DOFOptions{Fecha: manuals.Date{Year: 2022, Month: 3, Day: 2}}, pdf.Options{}); err == nil || !strings.Contains(err.Error(), "liga electrónica") {
+		t.Errorf("without a link: %v", err)
+	}
+}
+
+// Every Spanish character survives the embedded font and the text layer.
+func TestSpanishCharacters(t *testing.T) {
+	a := &manuals.Acuerdo{Codigo: "INE/JGE1/2023", Titulo: "ACUERDO DE LA JUNTA GENERAL EJECUTIVA, POR EL QUE SE APRUEBA ALGO",
+		Puntos:   []manuals.Punto{{Ordinal: "PRIMERO", Texto: "á é í ó ú ü ñ Á É Í Ó Ú Ñ ¿ ¡ “ ” – —"}},
+		Votacion: manuals.Vote{Texto: "Votación."}, Sesion: manuals.Session{Fecha: manuals.Date{Year: 2023, Month: 1, Day: 2}}}
+	var b bytes.Buffer
+	if err := pdf.DOF(&b, a, pdf.DOFOptions{Fecha: manuals.Date{Year: 2023, Month: 1, Day: 9}, Ligas: []string{"https://example.org"}}, pdf.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if txt := pdftotext(t, b.Bytes()); !strings.Contains(txt, "á é í ó ú ü ñ Á É Í Ó Ú Ñ ¿ ¡ “ ” – —") {
+		t.Errorf("characters lost:\n%s", txt)
+	}
+}
