@@ -27,7 +27,7 @@ func copyDir(t *testing.T, from, to string) {
 func TestRenderXLSXAndImportBack(t *testing.T) {
 	dir := t.TempDir()
 	book := filepath.Join(dir, "S.5.01.xlsx")
-	if code, _, errOut := mpp(t, "render", "xlsx", "../../examples/S.5.01"); code != exitUsage || !strings.Contains(errOut, "-o ARCHIVO.xlsx") {
+	if code, _, errOut := mpp(t, "render", "xlsx", "../../examples/S.5.01"); code != exitUsage || !strings.Contains(errOut, "necesita un archivo de salida: -o ARCHIVO") {
 		t.Errorf("without -o: %d %q", code, errOut)
 	}
 	if code, _, errOut := mpp(t, "render", "xlsx", "../../examples/S.5.01", "-o", book); code != 0 {
