@@ -99,6 +99,7 @@ Un expediente es una carpeta con manual.yaml, acuerdo.yaml, dictamen.yaml y cert
 		newIngestCmd(ios, g),
 		newRenderCmd(ios, g),
 		newCatalogCmd(ios, g),
+		newBuildCmd(ios, g),
 		newImportCmd(ios, g),
 		newRulesCmd(ios, g),
 		newSchemaCmd(ios),

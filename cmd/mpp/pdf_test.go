@@ -22,12 +22,27 @@ func pdfText(t *testing.T, path string) string {
 
 func TestRenderDOF(t *testing.T) {
 	dir := t.TempDir()
+	// Without publication data, nothing is written.
+	bare := filepath.Join(dir, "sin-publicacion")
+	copyDir(t, "../../examples/H.4.05", bare)
+	b, _ := os.ReadFile(filepath.Join(bare, "acuerdo.yaml"))
+	s := string(b)
+	i, j := strings.Index(s, "publicacion:"), strings.Index(s, "correcciones:")
+	writeFile(t, filepath.Join(bare, "acuerdo.yaml"), s[:i]+s[j:])
 	out := filepath.Join(dir, "extracto.pdf")
-	if code, _, errOut := mpp(t, "render", "dof", "../../examples/H.4.05", "-o", out); code != exitUsage || !strings.Contains(errOut, "fecha de publicación") {
+	if code, _, errOut := mpp(t, "render", "dof", bare, "-o", out); code != exitUsage || !strings.Contains(errOut, "fecha de publicación") {
 		t.Errorf("no date: %d %q", code, errOut)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Error("written without a date")
+	}
+	// The example's own (illustrative) publication data, labelled as such.
+	own := filepath.Join(dir, "propia.pdf")
+	if code, _, errOut := mpp(t, "render", "dof", "../../examples/H.4.05", "-o", own); code != 0 {
+		t.Fatalf("with publicacion: %d %s", code, errOut)
+	}
+	if txt := pdfText(t, own); !strings.Contains(txt, "Jueves 8 de diciembre de 2022") || !strings.Contains(txt, "Contenido ilustrativo. La fecha de publicación y las ligas") {
+		t.Errorf("publicacion not used or not labelled: %.300s", txt)
 	}
 	code, _, errOut := mpp(t, "render", "dof", "../../examples/H.4.05", "-o", out, "--fecha-dof", "8 de diciembre de 2022",
 		"--liga", "https://example.org/anexo.pdf", "--considerando", "36", "--considerando", "37")

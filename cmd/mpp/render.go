@@ -48,12 +48,17 @@ func newRenderCmd(ios *ioStreams, g *globals) *cobra.Command {
             secciones omitidas con [...], el considerando del proceso con su número, los puntos,
             la votación, las firmas y la liga del anexo, también en código QR
 
-Los PDF del manual, el dictamen y la Gaceta llegan después.`,
+  manual    el manual (PDF): portada, hoja de firmas, índice, secciones, mapa del proceso y, por
+            procedimiento, reglas, tabla de actividades, diagrama de flujo por carriles, controles,
+            riesgos con su matriz, indicadores y formatos; control de cambios. Lleva la marca
+            BORRADOR mientras el expediente no registre la aprobación.
+
+El dictamen técnico, la edición de la Gaceta y el reporte en PDF llegan después.`,
 		Example: `  mpp render acuerdo examples/H.4.05 --formato txt
   mpp render acuerdo examples/H.4.05 --formato txt -o acuerdo.txt
   mpp render xlsx examples/H.4.05 -o H.4.05.xlsx
   mpp render dof examples/H.4.05 -o extracto.pdf --fecha-dof 2022-12-08 --liga https://…/anexo.pdf`,
-		ValidArgs: []string{"acuerdo", "xlsx", "dof"},
+		ValidArgs: []string{"acuerdo", "xlsx", "dof", "manual"},
 		Args:      exactArgs(2, "un documento y una carpeta de expediente"),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.doc, o.dir = args[0], args[1]
@@ -75,19 +80,27 @@ Los PDF del manual, el dictamen y la Gaceta llegan después.`,
 
 func renderRun(o *renderOptions) error {
 	switch {
-	case o.doc == "xlsx" || o.doc == "dof":
+	case o.doc == "xlsx" || o.doc == "dof" || o.doc == "manual":
 		if o.out == "" {
 			return usageError("«%s» necesita un archivo de salida: -o ARCHIVO", o.doc)
 		}
 	case o.doc != "acuerdo" || o.format != "txt":
-		return usageError("«%s» en formato «%s» aún no se puede generar; disponible: acuerdo --formato txt, xlsx, dof", o.doc, o.format)
+		return usageError("«%s» en formato «%s» aún no se puede generar; disponible: acuerdo --formato txt, manual, dof, xlsx", o.doc, o.format)
 	}
 	exp, err := manuals.LoadExpediente(o.dir)
 	if err != nil {
 		return &exitError{exitUsage, err}
 	}
 	var b bytes.Buffer
-	if o.doc == "dof" {
+	popt := pdf.Options{FontRegular: o.font, FontBold: o.fontBold, Templates: templates.Overlay(o.templates)}
+	if o.doc == "manual" {
+		if exp.Manual == nil {
+			return usageError("%s: el expediente no tiene manual.yaml", o.dir)
+		}
+		if err := pdf.Manual(&b, exp, popt); err != nil {
+			return usageError("%s: %v", o.dir, err)
+		}
+	} else if o.doc == "dof" {
 		if exp.Acuerdo == nil {
 			return usageError("%s: el expediente no tiene acuerdo.yaml", o.dir)
 		}
@@ -97,7 +110,6 @@ func renderRun(o *renderOptions) error {
 				return usageError("--fecha-dof: %v", err)
 			}
 		}
-		popt := pdf.Options{FontRegular: o.font, FontBold: o.fontBold, Templates: templates.Overlay(o.templates)}
 		if err := pdf.DOF(&b, exp.Acuerdo, dopt, popt); err != nil {
 			return usageError("%s: %v", o.dir, err)
 		}

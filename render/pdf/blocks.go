@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"rsc.io/qr"
@@ -19,24 +20,41 @@ import (
 //	@elision     an elision mark, "[...]"
 //	@tabla       a table: one row per line, cells separated by tabs; the first row is the header
 //	@qr          a QR code of the text (a link), with the link printed beside it
+//	@seccion     a numbered section: heading, outline entry, index entry
+//	@subseccion  the same, one level down
+//	@indice      the table of contents, with true page numbers
+//	@portada     the cover: first line large, the rest as lines
+//	@nuevapagina a page break
+//	@ilustrativo a labelled box: the content is illustrative
+//	@diagrama    the swimlane flow diagram of a procedure (text: its code)
+//	@matriz      the impact × probability matrix of a procedure (text: its code)
+//
+// A tag may carry arguments on its line: "@tabla 8 18 36 13 13 12" gives
+// the column widths in percent.
 type block struct {
 	tag  string
+	args []string
 	text string
 	line int
 }
 
-var tags = map[string]bool{"titulo": true, "encabezado": true, "parrafo": true, "negritas": true, "derecha": true, "elision": true, "tabla": true, "qr": true}
+var tags = map[string]bool{"titulo": true, "encabezado": true, "parrafo": true, "negritas": true, "derecha": true, "elision": true,
+	"tabla": true, "qr": true, "seccion": true, "subseccion": true, "indice": true, "portada": true, "nuevapagina": true,
+	"ilustrativo": true, "diagrama": true, "matriz": true}
+
+// textless tags stand alone.
+var textless = map[string]bool{"indice": true, "nuevapagina": true}
 
 func parseBlocks(s string) ([]block, error) {
 	var out []block
 	for i, l := range strings.Split(s, "\n") {
 		t := strings.TrimSpace(l)
 		if strings.HasPrefix(t, "@") {
-			tag := strings.TrimPrefix(t, "@")
-			if !tags[tag] {
-				return nil, fmt.Errorf("línea %d: etiqueta de bloque desconocida «@%s»", i+1, tag)
+			f := strings.Fields(strings.TrimPrefix(t, "@"))
+			if len(f) == 0 || !tags[f[0]] {
+				return nil, fmt.Errorf("línea %d: etiqueta de bloque desconocida «%s»", i+1, t)
 			}
-			out = append(out, block{tag: tag, line: i + 1})
+			out = append(out, block{tag: f[0], args: f[1:], line: i + 1})
 			continue
 		}
 		if t == "" {
@@ -53,7 +71,7 @@ func parseBlocks(s string) ([]block, error) {
 	}
 	kept := out[:0]
 	for _, b := range out {
-		if strings.TrimSpace(b.text) != "" {
+		if textless[b.tag] || strings.TrimSpace(b.text) != "" {
 			kept = append(kept, b)
 		}
 	}
@@ -95,7 +113,23 @@ func (d *doc) blocks(bs []block) error {
 			f.MultiCell(0, lineH, b.text, "", "L", false)
 			f.Ln(1.5)
 		case "tabla":
-			d.table(b.text)
+			d.table(b.text, b.args)
+		case "ilustrativo":
+			f.SetFont(family, "I", 8.5)
+			f.SetFillColor(255, 244, 204)
+			f.SetDrawColor(200, 150, 0)
+			f.MultiCell(0, 4.4, "Contenido ilustrativo. "+b.text, "1", "L", true)
+			f.SetDrawColor(0, 0, 0)
+			f.Ln(2)
+		case "nuevapagina":
+			// Not on a page nothing was written on yet (after a diagram).
+			if f.GetY() > 27 {
+				f.AddPage()
+			}
+		default:
+			if d.extra == nil || !d.extra(b) {
+				return fmt.Errorf("bloque de la línea %d: «@%s» no se admite en este documento", b.line, b.tag)
+			}
 		case "qr":
 			if err := d.qr(strings.TrimSpace(b.text)); err != nil {
 				return err
@@ -110,7 +144,7 @@ func (d *doc) blocks(bs []block) error {
 
 // table draws rows that never split across pages, with the header repeated
 // after a page break.
-func (d *doc) table(text string) {
+func (d *doc) table(text string, percents []string) {
 	f := d.f
 	rows := strings.Split(text, "\n")
 	if len(rows) == 0 {
@@ -126,6 +160,13 @@ func (d *doc) table(text string) {
 	}
 	if cols == 2 {
 		widths[0], widths[1] = width*0.36, width*0.64
+	}
+	if len(percents) == cols {
+		for i, p := range percents {
+			if v, err := strconv.ParseFloat(p, 64); err == nil {
+				widths[i] = width * v / 100
+			}
+		}
 	}
 	const pad = 1.2
 	head := strings.Split(rows[0], "\t")

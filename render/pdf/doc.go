@@ -40,6 +40,9 @@ const family = "mpp"
 
 type doc struct {
 	f *fpdf.Fpdf
+	// extra draws the blocks only one document has (its diagrams, its
+	// index); it reports whether it knew the tag.
+	extra func(block) bool
 }
 
 func newDoc(m Meta, o Options) (*doc, error) {

@@ -40,6 +40,7 @@ type dofData struct {
 	Lugar, FechaFirma               string
 	Firmas                          []manuals.Signature
 	Ligas                           []string
+	Ilustrativo                     bool
 }
 
 var funcs = template.FuncMap{
@@ -53,7 +54,9 @@ var funcs = template.FuncMap{
 
 // DOF writes the acuerdo's extract for the Diario Oficial de la Federación.
 func DOF(w io.Writer, a *manuals.Acuerdo, o DOFOptions, opt Options) error {
+	illustrative := false
 	if p := a.Publicacion; p != nil {
+		illustrative = p.Ilustrativo
 		if o.Fecha.IsZero() {
 			o.Fecha = p.FechaDOF
 		}
@@ -85,6 +88,7 @@ func DOF(w io.Writer, a *manuals.Acuerdo, o DOFOptions, opt Options) error {
 	data := dofData{
 		Codigo: a.Codigo, Frase: sentencePhrase(a), TituloMayusculas: strings.TrimPrefix(strings.ToUpper(a.Titulo), "ACUERDO "),
 		Puntos: a.Puntos, Votacion: a.Votacion.Texto, Lugar: o.Lugar, FechaFirma: a.Sesion.Fecha.Long(), Ligas: o.Ligas,
+		Ilustrativo: illustrative,
 	}
 	data.TituloMayusculas = "ACUERDO " + data.TituloMayusculas
 	keep := map[int]bool{}

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cipro-ine/mpp/manuals"
+	"github.com/cipro-ine/mpp/manuals/profile"
+	"github.com/cipro-ine/mpp/manuals/rules"
+	"github.com/cipro-ine/mpp/outfile"
+	"github.com/cipro-ine/mpp/render/pdf"
+	"github.com/cipro-ine/mpp/render/report"
+	"github.com/cipro-ine/mpp/render/text"
+	"github.com/cipro-ine/mpp/render/xlsx"
+	"github.com/cipro-ine/mpp/templates"
+)
+
+type buildOptions struct {
+	io        *ioStreams
+	g         *globals
+	paths     []string
+	out       string
+	templates string
+	font      string
+	fontBold  string
+}
+
+func newBuildCmd(ios *ioStreams, g *globals) *cobra.Command {
+	o := &buildOptions{io: ios, g: g}
+	c := &cobra.Command{
+		Use:     "build EXPEDIENTE... -o CARPETA/",
+		Aliases: []string{"construir"},
+		Short:   "Valida y genera todos los documentos de los expedientes",
+		Long: `Valida cada expediente y escribe, en una carpeta por expediente, todo lo que puede producir:
+el informe de validación, el manual (PDF), el libro de Excel, el acuerdo como texto y, si el
+acuerdo tiene sus datos de publicación, el extracto para el DOF. Una línea por documento.
+
+Código de salida: 0 todo escrito y sin errores de validación; 1 escrito, pero la validación
+encontró errores; 4 algún expediente no se pudo leer; 2 uso incorrecto.`,
+		Example: `  mpp build examples/ -o out/`,
+		Args:    minArgs(1, "al menos una carpeta de expediente"),
+		RunE: func(c *cobra.Command, args []string) error {
+			o.paths = args
+			return buildRun(o)
+		},
+	}
+	c.Flags().StringVarP(&o.out, "salida", "o", "", "carpeta donde escribir (obligatoria)")
+	c.Flags().StringVar(&o.templates, "plantillas", "", "carpeta con plantillas que sustituyen a las incorporadas")
+	c.Flags().StringVar(&o.font, "fuente", "", "fuente TrueType para los PDF")
+	c.Flags().StringVar(&o.fontBold, "fuente-negritas", "", "fuente TrueType para las negritas de los PDF")
+	return c
+}
+
+func buildRun(o *buildOptions) error {
+	if o.out == "" {
+		return usageError("falta la carpeta de salida: -o CARPETA/")
+	}
+	prof, err := o.g.profile()
+	if err != nil {
+		return err
+	}
+	exps, bad, err := loadExpedientes(o.io, o.paths)
+	if err != nil {
+		return err
+	}
+	popt := pdf.Options{FontRegular: o.font, FontBold: o.fontBold, Templates: templates.Overlay(o.templates)}
+	errorsFound := 0
+	for _, e := range exps {
+		n, err := buildOne(o, e, prof, popt)
+		if err != nil {
+			return err
+		}
+		errorsFound += n
+	}
+	switch {
+	case bad > 0:
+		return &exitError{exitPartial, fmt.Errorf("%d expediente(s) no se pudieron leer", bad)}
+	case errorsFound > 0:
+		return &exitError{exitFindings, fmt.Errorf("la validación encontró %d error(es); los documentos se escribieron", errorsFound)}
+	}
+	return nil
+}
+
+// buildOne writes one expediente's documents and returns its error count.
+func buildOne(o *buildOptions, e *manuals.Expediente, prof *profile.Profile, popt pdf.Options) (int, error) {
+	findings := rules.Run(e, prof)
+	res := report.Result{Expediente: e.Dir, Regimen: rules.RegimeFor(e, prof).ID, Hallazgos: findings, Notas: ingestNotes(e)}
+	errs, warns, _ := res.Counts()
+	dir := filepath.Join(o.out, filepath.Base(filepath.Clean(e.Dir)))
+	var inputs []string
+	for _, f := range manuals.Files {
+		inputs = append(inputs, e.Path(f))
+	}
+	w := o.io.Out
+	write := func(name, what string, render func(*bytes.Buffer) error) error {
+		var b bytes.Buffer
+		if err := render(&b); err != nil {
+			fmt.Fprintf(w, "  %-28s no generado: %v\n", name, err)
+			return nil
+		}
+		p := filepath.Join(dir, name)
+		if err := outfile.WriteAll([]outfile.File{{Path: p, Data: b.Bytes()}}, outfile.Options{Overwrite: true, Inputs: inputs}); err != nil {
+			return &exitError{exitUsage, err}
+		}
+		fmt.Fprintf(w, "  %-28s %s (%d KB)\n", name, what, (b.Len()+1023)/1024)
+		return nil
+	}
+	fmt.Fprintf(w, "%s → %s: %d errores, %d advertencias\n", filepath.ToSlash(e.Dir), filepath.ToSlash(dir), errs, warns)
+	steps := []struct {
+		name, what string
+		ok         bool
+		render     func(*bytes.Buffer) error
+	}{
+		{"validacion.txt", "informe de validación", true, func(b *bytes.Buffer) error {
+			return report.WriteText(b, []report.Result{res}, report.TextOptions{Fundamento: true})
+		}},
+		{"manual.pdf", "manual", e.Manual != nil, func(b *bytes.Buffer) error { return pdf.Manual(b, e, popt) }},
+		{"libro.xlsx", "libro de Excel", e.Manual != nil, func(b *bytes.Buffer) error {
+			return xlsx.Expediente(b, xlsx.Input{Exp: e, Findings: findings})
+		}},
+		{"acuerdo.txt", "acuerdo en texto", e.Acuerdo != nil, func(b *bytes.Buffer) error { return text.Acuerdo(b, e.Acuerdo, popt.Templates) }},
+		{"extracto-dof.pdf", "extracto para el DOF", e.Acuerdo != nil, func(b *bytes.Buffer) error {
+			return pdf.DOF(b, e.Acuerdo, pdf.DOFOptions{}, popt)
+		}},
+	}
+	for _, s := range steps {
+		if !s.ok {
+			continue
+		}
+		if err := write(s.name, s.what, s.render); err != nil {
+			return 0, err
+		}
+	}
+	return errs, nil
+}

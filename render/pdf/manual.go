@@ -1,0 +1,415 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/cipro-ine/mpp/manuals"
+	"github.com/cipro-ine/mpp/templates"
+)
+
+type procData struct {
+	P                                            *manuals.Procedure
+	Actividades, Controles, Riesgos, Indicadores string
+	Formatos                                     []string
+}
+
+type manualData struct {
+	M                             *manuals.Manual
+	Fecha, UR                     string
+	Firmas, Glosario, Roles, Mapa string
+	Cambios                       string
+	Procs                         []procData
+	ilustrativas                  map[string]bool
+}
+
+// Ilustrativa reports whether a section is marked illustrative.
+func (d manualData) Ilustrativa(s string) bool { return d.ilustrativas[s] }
+
+// cell makes text safe for a table cell: no tabs, no line breaks.
+func cell(s string) string {
+	return strings.Join(strings.Fields(strings.NewReplacer("\t", " ", "\n", " ").Replace(s)), " ")
+}
+
+func rows(r [][]string) string {
+	var b strings.Builder
+	for _, row := range r {
+		for i, c := range row {
+			if i > 0 {
+				b.WriteByte('\t')
+			}
+			b.WriteString(cell(c))
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func marked(s string, illustrative bool) string {
+	if illustrative {
+		return s + " (ilustrativo)"
+	}
+	return s
+}
+
+// Approved reports whether the expediente records the manual's approval: an
+// acuerdo with its session date and its puntos.
+func Approved(e *manuals.Expediente) bool {
+	return e.Acuerdo != nil && !e.Acuerdo.Sesion.Fecha.IsZero() && len(e.Acuerdo.Puntos) > 0
+}
+
+func manualTemplateData(e *manuals.Expediente) manualData {
+	m := e.Manual
+	dg := m.DatosGenerales
+	d := manualData{M: m, Fecha: dg.Fecha.Long(), UR: dg.URDuena, ilustrativas: map[string]bool{}}
+	if d.Fecha == "" {
+		d.Fecha = "—"
+	}
+	for _, g := range m.Glosario {
+		for _, t := range g.Terms() {
+			if t == dg.URDuena {
+				d.UR = strings.TrimRight(g.Definicion, ". ") + " (" + dg.URDuena + ")"
+			}
+		}
+	}
+	for _, s := range m.SeccionesIlustrativas {
+		d.ilustrativas[s] = true
+	}
+	var firmas [][]string
+	for _, g := range []struct {
+		kind string
+		list []manuals.Signer
+	}{{"Elaboró", m.Firmas.Elaboro}, {"Revisó", m.Firmas.Reviso}, {"Validó", m.Firmas.Valido}} {
+		for _, s := range g.list {
+			firmas = append(firmas, []string{g.kind, marked(s.Nombre+", "+s.Puesto, s.Ilustrativo), "", ""})
+		}
+	}
+	d.Firmas = rows(firmas)
+	var glos, roles, mapa, cambios [][]string
+	for _, g := range m.Glosario {
+		glos = append(glos, []string{g.Sigla, g.Definicion})
+	}
+	for _, r := range m.Roles {
+		roles = append(roles, []string{marked(r.Nombre, r.Ilustrativo), r.Puesto, r.UR, r.Descripcion})
+	}
+	for _, s := range m.Subprocesos {
+		var ps []string
+		for _, p := range s.Procedimientos {
+			ps = append(ps, string(p.Codigo)+" "+p.Nombre+".")
+		}
+		mapa = append(mapa, []string{string(s.Codigo) + " " + s.Nombre, strings.Join(ps, " ")})
+	}
+	for _, c := range m.ControlCambios {
+		cambios = append(cambios, []string{c.Version, c.Fecha.Long(), c.Descripcion, c.Responsable})
+	}
+	d.Glosario, d.Roles, d.Mapa, d.Cambios = rows(glos), rows(roles), rows(mapa), rows(cambios)
+	for _, p := range m.Procedures() {
+		pd := procData{P: p}
+		var acts, ctrl, risk, ind [][]string
+		seen := map[string]bool{}
+		for _, a := range p.Actividades {
+			desc := a.Descripcion
+			if a.Decision != nil {
+				var xs []string
+				for _, x := range a.Decision.Salidas {
+					to := "fin"
+					if !x.Fin {
+						to = "actividad " + strconv.Itoa(x.Siguiente)
+					}
+					xs = append(xs, x.Condicion+": "+to)
+				}
+				desc += " ¿" + strings.Trim(a.Decision.Pregunta, "¿?") + "? (" + strings.Join(xs, "; ") + ")"
+			}
+			acts = append(acts, []string{strconv.Itoa(a.Numero), a.Responsable, desc, strings.Join(a.Insumos, "; "), strings.Join(a.Salidas, "; "), a.Sistema})
+			for _, f := range a.Formatos {
+				if !seen[f] {
+					seen[f] = true
+					pd.Formatos = append(pd.Formatos, f)
+				}
+			}
+		}
+		for _, c := range p.Controles {
+			act := ""
+			if c.Actividad != 0 {
+				act = strconv.Itoa(c.Actividad)
+			}
+			ctrl = append(ctrl, []string{c.ID, c.Descripcion, c.Tipo, act})
+		}
+		for _, r := range p.Riesgos {
+			risk = append(risk, []string{r.ID, r.Descripcion, strconv.Itoa(r.Impacto), strconv.Itoa(r.Probabilidad), strings.Join(r.Controles, ", ")})
+		}
+		for _, x := range p.Indicadores {
+			ind = append(ind, []string{x.Nombre, x.Formula, x.Frecuencia, x.Meta})
+		}
+		pd.Actividades, pd.Controles, pd.Riesgos, pd.Indicadores = rows(acts), rows(ctrl), rows(risk), rows(ind)
+		if len(ctrl) == 0 {
+			pd.Controles = ""
+		}
+		if len(risk) == 0 {
+			pd.Riesgos = ""
+		}
+		if len(ind) == 0 {
+			pd.Indicadores = ""
+		}
+		d.Procs = append(d.Procs, pd)
+	}
+	return d
+}
+
+type tocEntry struct {
+	title string
+	level int
+	page  int
+}
+
+// Manual writes the manual of the expediente. The index has the true page
+// numbers: the document is laid out twice, the first time to learn them.
+func Manual(w io.Writer, e *manuals.Expediente, opt Options) error {
+	if e.Manual == nil {
+		return fmt.Errorf("el expediente no tiene manual.yaml")
+	}
+	tpl := opt.Templates
+	if tpl == nil {
+		tpl = templates.FS
+	}
+	t, err := template.New("manual.pdf.tmpl").Funcs(template.FuncMap{"inc": func(i int) int { return i + 1 }}).ParseFS(tpl, "manual.pdf.tmpl")
+	if err != nil {
+		return fmt.Errorf("plantilla manual.pdf.tmpl: %w", err)
+	}
+	var src bytes.Buffer
+	if err := t.Execute(&src, manualTemplateData(e)); err != nil {
+		return fmt.Errorf("plantilla manual.pdf.tmpl: %w", err)
+	}
+	bs, err := parseBlocks(src.String())
+	if err != nil {
+		return fmt.Errorf("plantilla manual.pdf.tmpl: %w", err)
+	}
+	toc, err := layoutManual(io.Discard, e, bs, nil, opt)
+	if err != nil {
+		return err
+	}
+	_, err = layoutManual(w, e, bs, toc, opt)
+	return err
+}
+
+func layoutManual(w io.Writer, e *manuals.Expediente, bs []block, toc []tocEntry, opt Options) ([]tocEntry, error) {
+	m := e.Manual
+	dg := m.DatosGenerales
+	d, err := newDoc(Meta{
+		Title:    "Manual de Proceso y Procedimientos " + string(dg.Codigo) + " " + dg.Nombre,
+		Subject:  "Manual de Proceso y Procedimientos del Instituto Nacional Electoral",
+		Author:   dg.URDuena,
+		Keywords: strings.Join([]string{string(dg.Codigo), dg.Nombre, "manual de proceso y procedimientos", "INE"}, "; "),
+		Date:     dg.Fecha,
+	}, opt)
+	if err != nil {
+		return nil, err
+	}
+	f := d.f
+	draft := !Approved(e)
+	running := string(dg.Codigo) + " " + dg.Nombre
+	f.SetHeaderFuncMode(func() {
+		if draft {
+			watermark(f)
+		}
+		if f.PageNo() == 1 {
+			return
+		}
+		w, _ := f.GetPageSize()
+		f.SetFont(family, "", 7.5)
+		f.SetTextColor(90, 90, 90)
+		f.SetXY(15, 10)
+		f.CellFormat(w-30, 4, running, "", 0, "L", false, 0, "")
+		f.SetXY(15, 10)
+		f.CellFormat(w-30, 4, "Manual de Proceso y Procedimientos", "", 0, "R", false, 0, "")
+		f.SetTextColor(0, 0, 0)
+		f.SetY(25)
+	}, false)
+	f.SetFooterFunc(func() {
+		f.SetY(-14)
+		f.SetFont(family, "", 8)
+		f.CellFormat(0, 4, fmt.Sprintf("Página %d de {nb}", f.PageNo()), "", 0, "C", false, 0, "")
+	})
+	var got []tocEntry
+	procs := map[string]*manuals.Procedure{}
+	for _, p := range m.Procedures() {
+		procs[string(p.Codigo)] = p
+	}
+	d.extra = func(b block) bool {
+		switch b.tag {
+		case "portada":
+			cover(f, b.text, draft)
+		case "seccion", "subseccion":
+			level := 0
+			size := 12.0
+			if b.tag == "subseccion" {
+				level, size = 1, 10.5
+			}
+			_, pageH := f.GetPageSize()
+			if f.GetY() > pageH-45 {
+				f.AddPage()
+			}
+			f.Ln(2)
+			f.SetFont(family, "B", size)
+			f.Bookmark(b.text, level, -1)
+			got = append(got, tocEntry{b.text, level, f.PageNo()})
+			f.MultiCell(0, 6, b.text, "", "L", false)
+			f.Ln(1)
+		case "indice":
+			index(f, toc)
+		case "diagrama":
+			if p := procs[strings.TrimSpace(b.text)]; p != nil && len(p.Actividades) > 0 {
+				d.swimlane(p, string(p.Codigo)+" "+p.Nombre)
+				f.AddPageFormat("P", f.GetPageSizeStr("Letter"))
+			}
+		case "matriz":
+			if p := procs[strings.TrimSpace(b.text)]; p != nil {
+				riskMatrix(f, p)
+			}
+		default:
+			return false
+		}
+		return true
+	}
+	f.AddPage()
+	if err := d.blocks(bs); err != nil {
+		return nil, err
+	}
+	if err := f.Output(w); err != nil {
+		return nil, err
+	}
+	return got, nil
+}
+
+func cover(f *fpdf.Fpdf, text string, draft bool) {
+	lines := strings.Split(text, "\n")
+	w, _ := f.GetPageSize()
+	f.SetFillColor(161, 0, 92)
+	f.Rect(0, 0, w, 18, "F")
+	f.SetY(70)
+	for i, l := range lines {
+		switch i {
+		case 0:
+			f.SetFont(family, "B", 20)
+			f.MultiCell(0, 10, l, "", "C", false)
+			f.Ln(6)
+		case 1:
+			f.SetFont(family, "B", 16)
+			f.MultiCell(0, 8, l, "", "C", false)
+			f.Ln(10)
+		default:
+			f.SetFont(family, "", 11)
+			f.MultiCell(0, 6, l, "", "C", false)
+		}
+	}
+	if draft {
+		f.Ln(10)
+		f.SetFont(family, "B", 11)
+		f.SetTextColor(180, 0, 0)
+		f.MultiCell(0, 6, "BORRADOR: el expediente aún no registra la aprobación de la Junta General Ejecutiva", "", "C", false)
+		f.SetTextColor(0, 0, 0)
+	}
+}
+
+func watermark(f *fpdf.Fpdf) {
+	w, h := f.GetPageSize()
+	x, y := f.GetXY()
+	f.TransformBegin()
+	f.TransformRotate(50, w/2, h/2)
+	f.SetFont(family, "B", 90)
+	f.SetTextColor(235, 210, 210)
+	tw := f.GetStringWidth("BORRADOR")
+	f.Text(w/2-tw/2, h/2+10, "BORRADOR")
+	f.TransformEnd()
+	f.SetTextColor(0, 0, 0)
+	f.SetXY(x, y)
+}
+
+func index(f *fpdf.Fpdf, toc []tocEntry) {
+	w, _ := f.GetPageSize()
+	left, _, right, _ := f.GetMargins()
+	width := w - left - right
+	// The first pass has no page numbers yet; it lays out the same lines.
+	const indent = 0.0
+	for _, e := range toc {
+		if e.level > 0 {
+			continue // the index lists sections; their parts are in the outline
+		}
+		f.SetFont(family, "B", 10)
+		page := strconv.Itoa(e.page)
+		title := e.title
+		for f.GetStringWidth(title+" …") > width-indent-f.GetStringWidth(page)-8 && len([]rune(title)) > 10 {
+			r := []rune(title)
+			title = strings.TrimSpace(string(r[:len(r)-1]))
+		}
+		if title != e.title {
+			title += "…"
+		}
+		tw := f.GetStringWidth(title)
+		pw := f.GetStringWidth(page)
+		dots := ""
+		dw := f.GetStringWidth(".")
+		if n := int((width - indent - tw - pw - 4) / dw); n > 0 {
+			dots = strings.Repeat(".", n)
+		}
+		f.SetX(left + indent)
+		f.CellFormat(width-indent-pw, 5.5, title+" "+dots, "", 0, "L", false, 0, "")
+		f.CellFormat(pw, 5.5, page, "", 1, "R", false, 0, "")
+	}
+	if len(toc) == 0 {
+		f.Ln(5.5)
+	}
+}
+
+// riskMatrix draws the impact × probability matrix with each risk in its cell.
+func riskMatrix(f *fpdf.Fpdf, p *manuals.Procedure) {
+	const cellS = 11.0
+	_, pageH := f.GetPageSize()
+	if f.GetY()+6*cellS+12 > pageH-22 {
+		f.AddPage()
+	}
+	left, _, _, _ := f.GetMargins()
+	x0, y0 := left+18, f.GetY()+4
+	byCell := map[[2]int][]string{}
+	for _, r := range p.Riesgos {
+		byCell[[2]int{r.Impacto, r.Probabilidad}] = append(byCell[[2]int{r.Impacto, r.Probabilidad}], r.ID)
+	}
+	for imp := 5; imp >= 1; imp-- {
+		for prob := 1; prob <= 5; prob++ {
+			level := float64(imp*prob) / 25
+			r, g := 99+int(149*math.Min(1, level*2)), 190-int(85*math.Max(0, level*2-1))
+			f.SetFillColor(r, g, 110)
+			x, y := x0+float64(prob-1)*cellS, y0+float64(5-imp)*cellS
+			f.Rect(x, y, cellS, cellS, "FD")
+			ids := byCell[[2]int{imp, prob}]
+			sort.Strings(ids)
+			if len(ids) > 0 {
+				f.SetFont(family, "B", 7)
+				f.SetXY(x, y+cellS/2-2)
+				f.CellFormat(cellS, 4, strings.Join(ids, ","), "", 0, "C", false, 0, "")
+			}
+		}
+	}
+	f.SetFont(family, "", 7)
+	for i := 1; i <= 5; i++ {
+		f.SetXY(x0-6, y0+float64(5-i)*cellS+cellS/2-2)
+		f.CellFormat(5, 4, strconv.Itoa(i), "", 0, "R", false, 0, "")
+		f.SetXY(x0+float64(i-1)*cellS, y0+5*cellS+0.5)
+		f.CellFormat(cellS, 4, strconv.Itoa(i), "", 0, "C", false, 0, "")
+	}
+	f.TransformBegin()
+	f.TransformRotate(90, x0-10, y0+2.5*cellS)
+	f.Text(x0-10-6, y0+2.5*cellS, "Impacto")
+	f.TransformEnd()
+	f.SetXY(x0, y0+5*cellS+5)
+	f.CellFormat(5*cellS, 4, "Probabilidad", "", 1, "C", false, 0, "")
+	f.Ln(3)
+}
