@@ -35,8 +35,9 @@ func newBuildCmd(ios *ioStreams, g *globals) *cobra.Command {
 		Aliases: []string{"construir"},
 		Short:   "Valida y genera todos los documentos de los expedientes",
 		Long: `Valida cada expediente y escribe, en una carpeta por expediente, todo lo que puede producir:
-el informe de validación, el manual (PDF), el libro de Excel, el acuerdo como texto y, si el
-acuerdo tiene sus datos de publicación, el extracto para el DOF. Una línea por documento.
+el informe de validación, el manual, el dictamen técnico, el acuerdo y la edición de la Gaceta
+(PDF), el libro de Excel, el acuerdo como texto y, si el acuerdo tiene sus datos de publicación,
+el extracto para el DOF. Una línea por documento.
 
 Código de salida: 0 todo escrito y sin errores de validación; 1 escrito, pero la validación
 encontró errores; 4 algún expediente no se pudo leer; 2 uso incorrecto.`,
@@ -118,6 +119,11 @@ func buildOne(o *buildOptions, e *manuals.Expediente, prof *profile.Profile, pop
 			return report.WriteText(b, []report.Result{res}, report.TextOptions{Fundamento: true})
 		}},
 		{"manual.pdf", "manual", e.Manual != nil, func(b *bytes.Buffer) error { return pdf.Manual(b, e, popt) }},
+		{"dictamen.pdf", "dictamen técnico", e.Dictamen != nil && e.Manual != nil, func(b *bytes.Buffer) error {
+			return pdf.Dictamen(b, pdf.DictamenInput{Exp: e, Findings: findings, Profile: prof}, popt)
+		}},
+		{"acuerdo.pdf", "acuerdo", e.Acuerdo != nil, func(b *bytes.Buffer) error { return pdf.Acuerdo(b, e.Acuerdo, popt) }},
+		{"gaceta.pdf", "edición de la Gaceta Electoral", e.Acuerdo != nil && e.Manual != nil, func(b *bytes.Buffer) error { return pdf.Gaceta(b, e, popt) }},
 		{"libro.xlsx", "libro de Excel", e.Manual != nil, func(b *bytes.Buffer) error {
 			return xlsx.Expediente(b, xlsx.Input{Exp: e, Findings: findings})
 		}},

@@ -70,3 +70,40 @@ func TestRenderDOF(t *testing.T) {
 		t.Errorf("acuerdo txt with a partial --plantillas: %d", code)
 	}
 }
+
+func TestBuild(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	code, stdout, errOut := mpp(t, "build", "../../examples", "-o", out)
+	if code != 0 {
+		t.Fatalf("build: %d\n%s\n%s", code, stdout, errOut)
+	}
+	for _, exp := range []string{"H.4.05", "S.5.01"} {
+		for _, f := range []string{"validacion.txt", "manual.pdf", "dictamen.pdf", "acuerdo.pdf", "gaceta.pdf", "libro.xlsx", "acuerdo.txt", "extracto-dof.pdf"} {
+			st, err := os.Stat(filepath.Join(out, exp, f))
+			if err != nil || st.Size() == 0 {
+				t.Errorf("%s/%s: %v", exp, f, err)
+			}
+			if !strings.Contains(stdout, f) {
+				t.Errorf("no summary line for %s", f)
+			}
+		}
+	}
+	// Building again replaces the outputs, byte for byte the same.
+	before, _ := os.ReadFile(filepath.Join(out, "H.4.05", "manual.pdf"))
+	if code, _, errOut := mpp(t, "build", "../../examples/H.4.05", "-o", out); code != 0 {
+		t.Fatalf("second build: %d %s", code, errOut)
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "H.4.05", "manual.pdf"))
+	if string(before) != string(after) {
+		t.Error("a second build gives a different manual.pdf")
+	}
+	// A manual with errors: documents are written, exit 1.
+	broken := filepath.Join(t.TempDir(), "roto")
+	copyDir(t, "../../examples/S.5.01", broken)
+	b, _ := os.ReadFile(filepath.Join(broken, "manual.yaml"))
+	writeFile(t, filepath.Join(broken, "manual.yaml"), strings.Replace(string(b), "responsable: Enlace de la CAI", "responsable: Rol que nadie declaró", 1))
+	code, stdout, errOut = mpp(t, "build", broken, "-o", out)
+	if code != exitFindings || !strings.Contains(stdout, "dictamen.pdf") || !strings.Contains(stdout, "no generado: el dictamen es favorable pero la validación tiene errores") {
+		t.Errorf("build with errors: %d\n%s\n%s", code, stdout, errOut)
+	}
+}

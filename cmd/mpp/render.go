@@ -30,6 +30,7 @@ type renderOptions struct {
 	section   string
 	links     []string
 	cons      []int
+	draft     bool
 }
 
 func newRenderCmd(ios *ioStreams, g *globals) *cobra.Command {
@@ -40,7 +41,12 @@ func newRenderCmd(ios *ioStreams, g *globals) *cobra.Command {
 		Short:   "Genera un documento del expediente",
 		Long: `Genera un documento del expediente:
 
-  acuerdo   el acuerdo como texto limpio (--formato txt), que «mpp ingest» vuelve a leer igual
+  acuerdo   el acuerdo como texto limpio (--formato txt), que «mpp ingest» vuelve a leer igual, o
+            en PDF con el formato del Instituto (--formato pdf)
+  dictamen  el dictamen técnico (PDF): datos del manual, rondas de observaciones, fundamento y
+            conclusión según el régimen, revisión de criterios (de «mpp validate») y firmas. Un
+            dictamen favorable se rechaza si la validación tiene errores, salvo con --borrador
+  gaceta    la edición de la Gaceta Electoral (PDF): el acuerdo y el manual como su anexo
   xlsx      el libro de Excel del expediente: procesos, subprocesos, procedimientos, actividades,
             roles (matriz de responsabilidades), controles, riesgos (mapa de calor), indicadores,
             glosario, control de cambios, firmas, rondas de observaciones y hallazgos
@@ -53,19 +59,19 @@ func newRenderCmd(ios *ioStreams, g *globals) *cobra.Command {
             riesgos con su matriz, indicadores y formatos; control de cambios. Lleva la marca
             BORRADOR mientras el expediente no registre la aprobación.
 
-El dictamen técnico, la edición de la Gaceta y el reporte en PDF llegan después.`,
+El reporte de validación en PDF llega después («mpp validate» y «mpp build» lo dan en texto).`,
 		Example: `  mpp render acuerdo examples/H.4.05 --formato txt
   mpp render acuerdo examples/H.4.05 --formato txt -o acuerdo.txt
   mpp render xlsx examples/H.4.05 -o H.4.05.xlsx
   mpp render dof examples/H.4.05 -o extracto.pdf --fecha-dof 2022-12-08 --liga https://…/anexo.pdf`,
-		ValidArgs: []string{"acuerdo", "xlsx", "dof", "manual"},
+		ValidArgs: []string{"acuerdo", "xlsx", "dof", "manual", "dictamen", "gaceta"},
 		Args:      exactArgs(2, "un documento y una carpeta de expediente"),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.doc, o.dir = args[0], args[1]
 			return renderRun(o)
 		},
 	}
-	c.Flags().StringVar(&o.format, "formato", "txt", "formato: txt")
+	c.Flags().StringVar(&o.format, "formato", "txt", "formato del acuerdo: txt o pdf")
 	c.Flags().StringVarP(&o.out, "salida", "o", "", "archivo de salida (por omisión, la salida estándar)")
 	c.Flags().BoolVar(&o.force, "forzar", false, "reemplaza el archivo de salida si ya existe")
 	c.Flags().StringVar(&o.templates, "plantillas", "", "carpeta con plantillas que sustituyen a las incorporadas, archivo por archivo")
@@ -75,17 +81,18 @@ El dictamen técnico, la edición de la Gaceta y el reporte en PDF llegan despu�
 	c.Flags().StringVar(&o.section, "seccion", "", "extracto: sección del DOF (por omisión, «Primera Sección»)")
 	c.Flags().StringArrayVar(&o.links, "liga", nil, "extracto: liga electrónica del anexo (repetible; o publicacion.ligas)")
 	c.Flags().IntSliceVar(&o.cons, "considerando", nil, "extracto: considerando que se conserva (repetible; por omisión, el del proceso)")
+	c.Flags().BoolVar(&o.draft, "borrador", false, "dictamen: generarlo aunque la validación tenga errores, con la marca BORRADOR")
 	return c
 }
 
 func renderRun(o *renderOptions) error {
 	switch {
-	case o.doc == "xlsx" || o.doc == "dof" || o.doc == "manual":
+	case o.doc == "xlsx" || o.doc == "dof" || o.doc == "manual" || o.doc == "dictamen" || o.doc == "gaceta" || o.doc == "acuerdo" && o.format == "pdf":
 		if o.out == "" {
 			return usageError("«%s» necesita un archivo de salida: -o ARCHIVO", o.doc)
 		}
 	case o.doc != "acuerdo" || o.format != "txt":
-		return usageError("«%s» en formato «%s» aún no se puede generar; disponible: acuerdo --formato txt, manual, dof, xlsx", o.doc, o.format)
+		return usageError("«%s» en formato «%s» aún no se puede generar; disponible: acuerdo (txt o pdf), manual, dictamen, dof, gaceta, xlsx", o.doc, o.format)
 	}
 	exp, err := manuals.LoadExpediente(o.dir)
 	if err != nil {
@@ -93,7 +100,26 @@ func renderRun(o *renderOptions) error {
 	}
 	var b bytes.Buffer
 	popt := pdf.Options{FontRegular: o.font, FontBold: o.fontBold, Templates: templates.Overlay(o.templates)}
-	if o.doc == "manual" {
+	if o.doc == "dictamen" {
+		prof, err := o.g.profile()
+		if err != nil {
+			return err
+		}
+		if err := pdf.Dictamen(&b, pdf.DictamenInput{Exp: exp, Findings: rules.Run(exp, prof), Profile: prof, Draft: o.draft}, popt); err != nil {
+			return usageError("%s: %v", o.dir, err)
+		}
+	} else if o.doc == "gaceta" {
+		if err := pdf.Gaceta(&b, exp, popt); err != nil {
+			return usageError("%s: %v", o.dir, err)
+		}
+	} else if o.doc == "acuerdo" && o.format == "pdf" {
+		if exp.Acuerdo == nil {
+			return usageError("%s: el expediente no tiene acuerdo.yaml", o.dir)
+		}
+		if err := pdf.Acuerdo(&b, exp.Acuerdo, popt); err != nil {
+			return usageError("%s: %v", o.dir, err)
+		}
+	} else if o.doc == "manual" {
 		if exp.Manual == nil {
 			return usageError("%s: el expediente no tiene manual.yaml", o.dir)
 		}

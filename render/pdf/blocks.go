@@ -91,7 +91,7 @@ func (d *doc) blocks(bs []block) error {
 		case "encabezado":
 			f.Ln(1)
 			f.SetFont(family, "B", 10)
-			f.Bookmark(b.text, 0, -1)
+			f.Bookmark(b.text, d.outlineBase, -1)
 			f.MultiCell(0, 5, b.text, "", "C", false)
 			f.Ln(2)
 		case "parrafo", "negritas":

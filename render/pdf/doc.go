@@ -43,6 +43,43 @@ type doc struct {
 	// extra draws the blocks only one document has (its diagrams, its
 	// index); it reports whether it knew the tag.
 	extra func(block) bool
+	// Page furniture (see furniture): the running header's text, pages
+	// without header (covers), and the BORRADOR watermark.
+	running string
+	plain   map[int]bool
+	draft   bool
+	// outlineBase shifts the outline levels of an embedded document (the
+	// manual as the Gaceta's annex).
+	outlineBase int
+}
+
+// furniture gives the document a running header, a "Página X de Y" footer
+// and, for drafts, a BORRADOR watermark on every page.
+func (d *doc) furniture() {
+	f := d.f
+	d.plain = map[int]bool{}
+	f.SetHeaderFuncMode(func() {
+		if d.draft {
+			watermark(f)
+		}
+		if d.plain[f.PageNo()] {
+			return
+		}
+		w, _ := f.GetPageSize()
+		f.SetFont(family, "", 7.5)
+		f.SetTextColor(90, 90, 90)
+		f.SetXY(15, 10)
+		f.CellFormat(w-30, 4, d.running, "", 0, "L", false, 0, "")
+		f.SetXY(15, 10)
+		f.CellFormat(w-30, 4, "Instituto Nacional Electoral", "", 0, "R", false, 0, "")
+		f.SetTextColor(0, 0, 0)
+		f.SetY(25)
+	}, false)
+	f.SetFooterFunc(func() {
+		f.SetY(-14)
+		f.SetFont(family, "", 8)
+		f.CellFormat(0, 4, fmt.Sprintf("Página %d de {nb}", f.PageNo()), "", 0, "C", false, 0, "")
+	})
 }
 
 func newDoc(m Meta, o Options) (*doc, error) {

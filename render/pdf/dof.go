@@ -50,6 +50,7 @@ var funcs = template.FuncMap{
 		}
 		return fmt.Sprintf("%d %s", n, many)
 	},
+	"celda": func(v any) string { return cell(fmt.Sprint(v)) },
 }
 
 // DOF writes the acuerdo's extract for the Diario Oficial de la Federación.
@@ -124,7 +125,7 @@ func DOF(w io.Writer, a *manuals.Acuerdo, o DOFOptions, opt Options) error {
 	if tpl == nil {
 		tpl = templates.FS
 	}
-	t, err := template.New("dof.pdf.tmpl").Funcs(funcs).ParseFS(tpl, "dof.pdf.tmpl")
+	t, err := template.New("dof.pdf.tmpl").Funcs(funcs).ParseFS(tpl, "dof.pdf.tmpl", "proceso.pdf.tmpl")
 	if err != nil {
 		return fmt.Errorf("plantilla dof.pdf.tmpl: %w", err)
 	}

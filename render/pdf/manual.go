@@ -176,68 +176,68 @@ func Manual(w io.Writer, e *manuals.Expediente, opt Options) error {
 	if e.Manual == nil {
 		return fmt.Errorf("el expediente no tiene manual.yaml")
 	}
+	bs, err := manualBlocks(e, opt)
+	if err != nil {
+		return err
+	}
+	dg := e.Manual.DatosGenerales
+	meta := Meta{
+		Title:    "Manual de Proceso y Procedimientos " + string(dg.Codigo) + " " + dg.Nombre,
+		Subject:  "Manual de Proceso y Procedimientos del Instituto Nacional Electoral",
+		Author:   dg.URDuena,
+		Keywords: strings.Join([]string{string(dg.Codigo), dg.Nombre, "manual de proceso y procedimientos", "INE"}, "; "),
+		Date:     dg.Fecha,
+	}
+	var toc []tocEntry
+	for pass := 0; pass < 2; pass++ {
+		d, err := newDoc(meta, opt)
+		if err != nil {
+			return err
+		}
+		d.furniture()
+		d.draft = !Approved(e)
+		d.f.AddPage()
+		if toc, err = d.manual(e, bs, toc); err != nil {
+			return err
+		}
+		out := io.Discard
+		if pass == 1 {
+			out = w
+		}
+		if err := d.f.Output(out); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func manualBlocks(e *manuals.Expediente, opt Options) ([]block, error) {
 	tpl := opt.Templates
 	if tpl == nil {
 		tpl = templates.FS
 	}
 	t, err := template.New("manual.pdf.tmpl").Funcs(template.FuncMap{"inc": func(i int) int { return i + 1 }}).ParseFS(tpl, "manual.pdf.tmpl")
 	if err != nil {
-		return fmt.Errorf("plantilla manual.pdf.tmpl: %w", err)
+		return nil, fmt.Errorf("plantilla manual.pdf.tmpl: %w", err)
 	}
 	var src bytes.Buffer
 	if err := t.Execute(&src, manualTemplateData(e)); err != nil {
-		return fmt.Errorf("plantilla manual.pdf.tmpl: %w", err)
+		return nil, fmt.Errorf("plantilla manual.pdf.tmpl: %w", err)
 	}
 	bs, err := parseBlocks(src.String())
 	if err != nil {
-		return fmt.Errorf("plantilla manual.pdf.tmpl: %w", err)
+		return nil, fmt.Errorf("plantilla manual.pdf.tmpl: %w", err)
 	}
-	toc, err := layoutManual(io.Discard, e, bs, nil, opt)
-	if err != nil {
-		return err
-	}
-	_, err = layoutManual(w, e, bs, toc, opt)
-	return err
+	return bs, nil
 }
 
-func layoutManual(w io.Writer, e *manuals.Expediente, bs []block, toc []tocEntry, opt Options) ([]tocEntry, error) {
+// manual draws the manual's blocks into d from the current page on; toc is
+// the index of a previous pass (nil the first time). It returns the index
+// entries with the pages they fell on.
+func (d *doc) manual(e *manuals.Expediente, bs []block, toc []tocEntry) ([]tocEntry, error) {
 	m := e.Manual
-	dg := m.DatosGenerales
-	d, err := newDoc(Meta{
-		Title:    "Manual de Proceso y Procedimientos " + string(dg.Codigo) + " " + dg.Nombre,
-		Subject:  "Manual de Proceso y Procedimientos del Instituto Nacional Electoral",
-		Author:   dg.URDuena,
-		Keywords: strings.Join([]string{string(dg.Codigo), dg.Nombre, "manual de proceso y procedimientos", "INE"}, "; "),
-		Date:     dg.Fecha,
-	}, opt)
-	if err != nil {
-		return nil, err
-	}
 	f := d.f
-	draft := !Approved(e)
-	running := string(dg.Codigo) + " " + dg.Nombre
-	f.SetHeaderFuncMode(func() {
-		if draft {
-			watermark(f)
-		}
-		if f.PageNo() == 1 {
-			return
-		}
-		w, _ := f.GetPageSize()
-		f.SetFont(family, "", 7.5)
-		f.SetTextColor(90, 90, 90)
-		f.SetXY(15, 10)
-		f.CellFormat(w-30, 4, running, "", 0, "L", false, 0, "")
-		f.SetXY(15, 10)
-		f.CellFormat(w-30, 4, "Manual de Proceso y Procedimientos", "", 0, "R", false, 0, "")
-		f.SetTextColor(0, 0, 0)
-		f.SetY(25)
-	}, false)
-	f.SetFooterFunc(func() {
-		f.SetY(-14)
-		f.SetFont(family, "", 8)
-		f.CellFormat(0, 4, fmt.Sprintf("Página %d de {nb}", f.PageNo()), "", 0, "C", false, 0, "")
-	})
+	d.running = string(m.DatosGenerales.Codigo) + " " + m.DatosGenerales.Nombre + " · Manual de Proceso y Procedimientos"
 	var got []tocEntry
 	procs := map[string]*manuals.Procedure{}
 	for _, p := range m.Procedures() {
@@ -246,7 +246,8 @@ func layoutManual(w io.Writer, e *manuals.Expediente, bs []block, toc []tocEntry
 	d.extra = func(b block) bool {
 		switch b.tag {
 		case "portada":
-			cover(f, b.text, draft)
+			d.plain[f.PageNo()] = true
+			cover(f, b.text, d.draft)
 		case "seccion", "subseccion":
 			level := 0
 			size := 12.0
@@ -259,7 +260,7 @@ func layoutManual(w io.Writer, e *manuals.Expediente, bs []block, toc []tocEntry
 			}
 			f.Ln(2)
 			f.SetFont(family, "B", size)
-			f.Bookmark(b.text, level, -1)
+			f.Bookmark(b.text, level+d.outlineBase, -1)
 			got = append(got, tocEntry{b.text, level, f.PageNo()})
 			f.MultiCell(0, 6, b.text, "", "L", false)
 			f.Ln(1)
@@ -279,11 +280,7 @@ func layoutManual(w io.Writer, e *manuals.Expediente, bs []block, toc []tocEntry
 		}
 		return true
 	}
-	f.AddPage()
 	if err := d.blocks(bs); err != nil {
-		return nil, err
-	}
-	if err := f.Output(w); err != nil {
 		return nil, err
 	}
 	return got, nil

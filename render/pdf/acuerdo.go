@@ -1,0 +1,116 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"text/template"
+
+	"github.com/cipro-ine/mpp/manuals"
+	"github.com/cipro-ine/mpp/templates"
+)
+
+func acuerdoBlocks(a *manuals.Acuerdo, opt Options) ([]block, error) {
+	tpl := opt.Templates
+	if tpl == nil {
+		tpl = templates.FS
+	}
+	t, err := template.New("acuerdo.pdf.tmpl").Funcs(funcs).ParseFS(tpl, "acuerdo.pdf.tmpl", "proceso.pdf.tmpl")
+	if err != nil {
+		return nil, fmt.Errorf("plantilla acuerdo.pdf.tmpl: %w", err)
+	}
+	var src bytes.Buffer
+	if err := t.Execute(&src, a); err != nil {
+		return nil, fmt.Errorf("plantilla acuerdo.pdf.tmpl: %w", err)
+	}
+	bs, err := parseBlocks(src.String())
+	if err != nil {
+		return nil, fmt.Errorf("plantilla acuerdo.pdf.tmpl: %w", err)
+	}
+	return bs, nil
+}
+
+func acuerdoMeta(a *manuals.Acuerdo, title string) Meta {
+	return Meta{
+		Title:    title,
+		Subject:  a.Titulo,
+		Author:   "Instituto Nacional Electoral, " + orDefault(a.Organo, "Junta General Ejecutiva"),
+		Keywords: strings.Join([]string{a.Codigo, string(a.Proceso.Codigo), a.Proceso.Nombre, "acuerdo"}, "; "),
+		Date:     a.Sesion.Fecha,
+	}
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+// Acuerdo writes the acuerdo alone, in the Institute's layout.
+func Acuerdo(w io.Writer, a *manuals.Acuerdo, opt Options) error {
+	bs, err := acuerdoBlocks(a, opt)
+	if err != nil {
+		return err
+	}
+	d, err := newDoc(acuerdoMeta(a, "Acuerdo "+a.Codigo), opt)
+	if err != nil {
+		return err
+	}
+	d.furniture()
+	d.running = a.Codigo
+	d.f.AddPage()
+	if err := d.blocks(bs); err != nil {
+		return err
+	}
+	return d.f.Output(w)
+}
+
+// Gaceta writes the Gaceta Electoral edition: the acuerdo as approved, then
+// the manual as its annex, in one PDF with one outline. Laid out twice, so
+// that the manual's index has the edition's page numbers.
+func Gaceta(w io.Writer, e *manuals.Expediente, opt Options) error {
+	a, m := e.Acuerdo, e.Manual
+	if a == nil || m == nil {
+		return fmt.Errorf("la edición de la Gaceta necesita acuerdo.yaml y manual.yaml")
+	}
+	abs, err := acuerdoBlocks(a, opt)
+	if err != nil {
+		return err
+	}
+	mbs, err := manualBlocks(e, opt)
+	if err != nil {
+		return err
+	}
+	var toc []tocEntry
+	for pass := 0; pass < 2; pass++ {
+		d, err := newDoc(acuerdoMeta(a, "Gaceta Electoral: Acuerdo "+a.Codigo+" y su anexo"), opt)
+		if err != nil {
+			return err
+		}
+		d.furniture()
+		d.draft = !Approved(e)
+		d.running = "Gaceta Electoral · " + a.Codigo
+		f := d.f
+		f.AddPage()
+		f.Bookmark("Acuerdo "+a.Codigo, 0, -1)
+		d.outlineBase = 1
+		if err := d.blocks(abs); err != nil {
+			return err
+		}
+		f.AddPage()
+		f.Bookmark("Anexo: Manual de Proceso y Procedimientos "+string(m.DatosGenerales.Codigo)+" "+m.DatosGenerales.Nombre, 0, -1)
+		if toc, err = d.manual(e, mbs, toc); err != nil {
+			return err
+		}
+		out := io.Discard
+		if pass == 1 {
+			out = w
+		}
+		if err := f.Output(out); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,153 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"text/template"
+
+	"github.com/cipro-ine/mpp/manuals"
+	"github.com/cipro-ine/mpp/manuals/profile"
+	"github.com/cipro-ine/mpp/manuals/rules"
+	"github.com/cipro-ine/mpp/templates"
+)
+
+// DictamenInput is what the dictamen técnico is made from.
+type DictamenInput struct {
+	Exp      *manuals.Expediente
+	Findings []rules.Finding
+	Profile  *profile.Profile
+	// Draft allows a favourable dictamen while validation has errors; the
+	// document then carries the BORRADOR watermark.
+	Draft bool
+}
+
+// ErrFavourableWithErrors refuses a favourable dictamen on a manual that
+// does not pass validation.
+var ErrFavourableWithErrors = fmt.Errorf("el dictamen es favorable pero la validación tiene errores; corríjalos o genere un borrador (--borrador)")
+
+type dictamenData struct {
+	D                  *manuals.Dictamen
+	M                  *manuals.Manual
+	Fecha, UR, Regimen string
+	Estructura         string
+	Criterios, Firmas  string
+	Favorable          bool
+	Ilustrativos       string
+}
+
+// appliesTo says which documents a rule checks, to tell "no aplica" from
+// "cumple" when a document is absent.
+func appliesTo(r *rules.Rule, e *manuals.Expediente) bool {
+	switch {
+	case strings.HasPrefix(r.ID, "ACU-"), strings.HasPrefix(r.ID, "ING-"), r.ID == "PER-001":
+		return e.Acuerdo != nil
+	case strings.HasPrefix(r.ID, "MAN-"):
+		return e.Manual != nil
+	case strings.HasPrefix(r.ID, "COD-"):
+		return e.Manual != nil || e.Acuerdo != nil
+	case r.ID == "XDOC-001":
+		return e.Manual != nil && e.Acuerdo != nil
+	case r.ID == "FLU-005":
+		return e.Certificacion != nil
+	case strings.HasPrefix(r.ID, "FLU-"):
+		return e.Dictamen != nil
+	}
+	return true
+}
+
+// Dictamen writes the dictamen técnico: data of the manual, observation
+// rounds, fundamento and conclusion in the wording of the regime, the
+// criteria checklist straight from validation, and the signatories.
+func Dictamen(w io.Writer, in DictamenInput, opt Options) error {
+	e := in.Exp
+	if e.Dictamen == nil || e.Manual == nil {
+		return fmt.Errorf("el dictamen técnico necesita dictamen.yaml y manual.yaml")
+	}
+	reg := rules.RegimeFor(e, in.Profile)
+	errs := 0
+	byRule := map[string][]rules.Finding{}
+	for _, f := range in.Findings {
+		byRule[f.Rule] = append(byRule[f.Rule], f)
+		if f.Severity == rules.Error {
+			errs++
+		}
+	}
+	if e.Dictamen.Favorable() && errs > 0 && !in.Draft {
+		return ErrFavourableWithErrors
+	}
+	m := e.Manual
+	data := dictamenData{D: e.Dictamen, M: m, Fecha: e.Dictamen.Fecha.Long(), UR: m.DatosGenerales.URDuena, Regimen: reg.ID,
+		Favorable: e.Dictamen.Favorable(), Ilustrativos: strings.Join(e.Dictamen.CamposIlustrativos, ", ")}
+	acts := 0
+	for _, p := range m.Procedures() {
+		acts += len(p.Actividades)
+	}
+	data.Estructura = fmt.Sprintf("%d subprocesos, %d procedimientos, %d actividades", len(m.Subprocesos), len(m.Procedures()), acts)
+	var crit [][]string
+	for _, r := range rules.All() {
+		result, note := "Cumple", ""
+		fs := byRule[r.ID]
+		switch {
+		case !appliesTo(r, e):
+			result = "No aplica"
+		case len(fs) > 0 && fs[0].Severity == rules.Error:
+			result = "No cumple"
+		case len(fs) > 0 && fs[0].Severity == rules.Warning:
+			result = "Cumple con observaciones"
+		}
+		if len(fs) > 0 {
+			note = fs[0].Message
+			if len(fs) > 1 {
+				note += fmt.Sprintf(" (y %d más)", len(fs)-1)
+			}
+		}
+		crit = append(crit, []string{r.ID, r.Title, r.BasisFor(reg.ID), result, note})
+	}
+	data.Criterios = rows(crit)
+	var firmas [][]string
+	for _, s := range e.Dictamen.Firmantes {
+		cargo := s.Puesto
+		if o := in.Profile.DictamenOffice(s.Cargo); o != nil {
+			cargo = o.Nombre
+		}
+		firmas = append(firmas, []string{marked(s.Nombre, s.Ilustrativo), cargo, ""})
+	}
+	data.Firmas = rows(firmas)
+
+	tpl := opt.Templates
+	if tpl == nil {
+		tpl = templates.FS
+	}
+	t, err := template.New("dictamen.pdf.tmpl").Funcs(funcs).ParseFS(tpl, "dictamen.pdf.tmpl")
+	if err != nil {
+		return fmt.Errorf("plantilla dictamen.pdf.tmpl: %w", err)
+	}
+	var src bytes.Buffer
+	if err := t.Execute(&src, data); err != nil {
+		return fmt.Errorf("plantilla dictamen.pdf.tmpl: %w", err)
+	}
+	bs, err := parseBlocks(src.String())
+	if err != nil {
+		return fmt.Errorf("plantilla dictamen.pdf.tmpl: %w", err)
+	}
+	d, err := newDoc(Meta{
+		Title:    "Dictamen técnico " + e.Dictamen.Folio + ": " + string(m.DatosGenerales.Codigo) + " " + m.DatosGenerales.Nombre,
+		Subject:  "Dictamen técnico del Manual de Proceso y Procedimientos",
+		Author:   "Coordinación de Innovación y Procesos, Dirección Ejecutiva de Administración",
+		Keywords: strings.Join([]string{string(m.DatosGenerales.Codigo), "dictamen técnico", e.Dictamen.Resultado}, "; "),
+		Date:     e.Dictamen.Fecha,
+	}, opt)
+	if err != nil {
+		return err
+	}
+	d.furniture()
+	d.draft = in.Draft && errs > 0
+	d.running = "Dictamen técnico · " + string(m.DatosGenerales.Codigo) + " " + m.DatosGenerales.Nombre
+	d.f.AddPage()
+	if err := d.blocks(bs); err != nil {
+		return err
+	}
+	return d.f.Output(w)
+}

@@ -1,0 +1,121 @@
+package pdf_test
+
+import (
+	"bytes"
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/cipro-ine/mpp/manuals"
+	"github.com/cipro-ine/mpp/manuals/profile"
+	"github.com/cipro-ine/mpp/manuals/rules"
+	"github.com/cipro-ine/mpp/render/pdf"
+)
+
+func dictamenPDF(t *testing.T, e *manuals.Expediente, draft bool) ([]byte, error) {
+	t.Helper()
+	prof := profile.Default()
+	var b bytes.Buffer
+	err := pdf.Dictamen(&b, pdf.DictamenInput{Exp: e, Findings: rules.Run(e, prof), Profile: prof, Draft: draft}, pdf.Options{})
+	return b.Bytes(), err
+}
+
+func TestDictamen(t *testing.T) {
+	e := example(t, "H.4.05")
+	data, err := dictamenPDF(t, e, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt := strings.Join(pageTexts(t, data), " ")
+	for _, w := range []string{
+		"INSTITUTO NACIONAL ELECTORAL DIRECCIÓN EJECUTIVA DE ADMINISTRACIÓN COORDINACIÓN DE INNOVACIÓN Y PROCESOS",
+		"Folio: INE/DEA/CIPRO/DT/031/2022", "Ciudad de México, a 15 de noviembre de 2022", "DICTAMEN TÉCNICO",
+		"Contenido ilustrativo. Datos ilustrativos de este dictamen (no constan en el acuerdo): folio, rondas, firmantes.",
+		"2 subprocesos, 12 procedimientos, 84 actividades",
+		"El 26 de septiembre de 2022, la Coordinación de Innovación y Procesos comunicó a la unidad responsable 14 observaciones (ronda 1), que fueron atendidas el 14 de octubre de 2022.",
+		// 2022 regime: article 7 and its wording.
+		"Artículo 7, numerales 1, 2 y 3, de los Lineamientos",
+		"da cumplimiento a los criterios metodológicos establecidos en los Lineamientos para ser sometido a aprobación de la Junta General Ejecutiva",
+		"ACU-006", "Cumple con observaciones", "la sigla «JGE» se usa 4 veces",
+		"Ana Laura Martínez de Lara", "Titular de la Dirección Ejecutiva de Administración",
+	} {
+		if !strings.Contains(txt, w) {
+			t.Errorf("dictamen lacks %q", w)
+		}
+	}
+	// The 2020 regime speaks of article 11.2.
+	if txt := strings.Join(pageTexts(t, mustPDF(dictamenPDF(t, example(t, "S.5.01"), false))), " "); !strings.Contains(txt, "Artículo 11, apartado 11.2, numerales 1 a 4") || !strings.Contains(txt, "reúne las condiciones y los requerimientos") {
+		t.Error("2020 regime wording missing")
+	}
+	// A favourable dictamen is refused while validation has errors.
+	broken := *e
+	m := *e.Manual
+	m.Subprocesos = append([]manuals.Subprocess(nil), m.Subprocesos...)
+	m.Subprocesos[0].Procedimientos = append([]manuals.Procedure(nil), m.Subprocesos[0].Procedimientos...)
+	m.Subprocesos[0].Procedimientos[0].ReglasOperacion = nil // MAN-005
+	broken.Manual = &m
+	if _, err := dictamenPDF(t, &broken, false); !errors.Is(err, pdf.ErrFavourableWithErrors) {
+		t.Errorf("favourable with errors: %v", err)
+	}
+	draft, err := dictamenPDF(t, &broken, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if txt := strings.Join(pageTexts(t, draft), " "); !strings.Contains(txt, "MAN-005") || !strings.Contains(txt, "No cumple") {
+		t.Error("draft dictamen lacks the failing criterion")
+	}
+}
+
+func mustPDF(b []byte, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+func TestAcuerdoAndGaceta(t *testing.T) {
+	e := example(t, "H.4.05")
+	var a, g bytes.Buffer
+	if err := pdf.Acuerdo(&a, e.Acuerdo, pdf.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	txt := strings.Join(pageTexts(t, a.Bytes()), " ")
+	for _, w := range []string{"INE/JGE248/2022", "GLOSARIO", "ANTECEDENTES", "XII. El día de la fecha 24 de noviembre de 2022",
+		"CONSIDERANDOS", "PRIMERO. Competencia.", "a. Sensibilización.", "36. El proceso “Gestión del Portal Institucional”",
+		"De acuerdo con el sistema de codificación le corresponde el código H.4.05.", "ACUERDOS", "SÉPTIMO. - Publíquese",
+		"DR. LORENZO CÓRDOVA VIANELLO"} {
+		if !strings.Contains(txt, w) {
+			t.Errorf("acuerdo lacks %q", w)
+		}
+	}
+	if err := pdf.Gaceta(&g, e, pdf.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	pages := pageTexts(t, g.Bytes())
+	all := strings.Join(pages, " ")
+	if !strings.Contains(pages[1], "INE/JGE248/2022") || !strings.Contains(all, "Manual de Proceso y Procedimientos Gestión del Portal Institucional Código: H.4.05") {
+		t.Error("the Gaceta edition lacks the acuerdo or the manual")
+	}
+	titles := strings.Join(outlineTitles(t, g.Bytes()), "\n")
+	for _, w := range []string{"Acuerdo INE/JGE248/2022\n  GLOSARIO", "Anexo: Manual de Proceso y Procedimientos H.4.05 Gestión del Portal Institucional\n  Introducción",
+		"  H.4.05.2.01 Atención de los Comentarios y de la Opinión Pública a través de los Portales de Internet e Intranet\n    Objetivo"} {
+		if !strings.Contains(titles, w) {
+			t.Errorf("Gaceta outline lacks %q", w)
+		}
+	}
+	// The manual's index inside the Gaceta points to the edition's pages.
+	for i, p := range pages {
+		if strings.Contains(p, "ÍNDICE") {
+			m := regexp.MustCompile(`Control de cambios \.+ (\d+)`).FindStringSubmatch(p)
+			if m == nil {
+				t.Fatalf("index of page %d unreadable", i)
+			}
+			n, _ := strconv.Atoi(m[1])
+			if !strings.Contains(pages[n], "Control de cambios Versión Fecha Descripción Responsable") {
+				t.Errorf("the Gaceta index says Control de cambios is on page %d", n)
+			}
+		}
+	}
+}
