@@ -56,6 +56,7 @@ encontró errores; 4 algún expediente no se pudo leer; 2 uso incorrecto.`,
 }
 
 func buildRun(o *buildOptions) error {
+	documentGC()
 	if o.out == "" {
 		return usageError("falta la carpeta de salida: -o CARPETA/")
 	}
@@ -117,6 +118,9 @@ func buildOne(o *buildOptions, e *manuals.Expediente, prof *profile.Profile, pop
 	}{
 		{"validacion.txt", "informe de validación", true, func(b *bytes.Buffer) error {
 			return report.WriteText(b, []report.Result{res}, report.TextOptions{Fundamento: true})
+		}},
+		{"validacion.pdf", "informe de validación (PDF)", true, func(b *bytes.Buffer) error {
+			return pdf.Report(b, e, res.Regimen, findings, res.Notas, popt)
 		}},
 		{"manual.pdf", "manual", e.Manual != nil, func(b *bytes.Buffer) error { return pdf.Manual(b, e, popt) }},
 		{"dictamen.pdf", "dictamen técnico", e.Dictamen != nil && e.Manual != nil, func(b *bytes.Buffer) error {

@@ -166,7 +166,7 @@ func TestRenderThenIngest(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("findings differ:\n got %v\nwant %v", got, want)
 	}
-	if code, _, errOut := mpp(t, "render", "reporte", "../../examples/S.5.01", "-o", filepath.Join(dir, "d.pdf")); code != exitUsage || !strings.Contains(errOut, "aún no se puede generar") {
-		t.Errorf("render reporte: %d %q", code, errOut)
+	if code, _, errOut := mpp(t, "render", "carta", "../../examples/S.5.01", "-o", filepath.Join(dir, "d.pdf")); code != exitUsage || !strings.Contains(errOut, "no se puede generar") {
+		t.Errorf("render carta: %d %q", code, errOut)
 	}
 }

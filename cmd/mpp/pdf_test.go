@@ -78,7 +78,7 @@ func TestBuild(t *testing.T) {
 		t.Fatalf("build: %d\n%s\n%s", code, stdout, errOut)
 	}
 	for _, exp := range []string{"H.4.05", "S.5.01"} {
-		for _, f := range []string{"validacion.txt", "manual.pdf", "dictamen.pdf", "acuerdo.pdf", "gaceta.pdf", "libro.xlsx", "acuerdo.txt", "extracto-dof.pdf"} {
+		for _, f := range []string{"validacion.txt", "validacion.pdf", "manual.pdf", "dictamen.pdf", "acuerdo.pdf", "gaceta.pdf", "libro.xlsx", "acuerdo.txt", "extracto-dof.pdf"} {
 			st, err := os.Stat(filepath.Join(out, exp, f))
 			if err != nil || st.Size() == 0 {
 				t.Errorf("%s/%s: %v", exp, f, err)

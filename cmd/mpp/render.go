@@ -47,6 +47,7 @@ func newRenderCmd(ios *ioStreams, g *globals) *cobra.Command {
             conclusión según el régimen, revisión de criterios (de «mpp validate») y firmas. Un
             dictamen favorable se rechaza si la validación tiene errores, salvo con --borrador
   gaceta    la edición de la Gaceta Electoral (PDF): el acuerdo y el manual como su anexo
+  reporte   el informe de validación (PDF): los hallazgos por archivo, con línea, regla y mensaje
   xlsx      el libro de Excel del expediente: procesos, subprocesos, procedimientos, actividades,
             roles (matriz de responsabilidades), controles, riesgos (mapa de calor), indicadores,
             glosario, control de cambios, firmas, rondas de observaciones y hallazgos
@@ -59,12 +60,12 @@ func newRenderCmd(ios *ioStreams, g *globals) *cobra.Command {
             riesgos con su matriz, indicadores y formatos; control de cambios. Lleva la marca
             BORRADOR mientras el expediente no registre la aprobación.
 
-El reporte de validación en PDF llega después («mpp validate» y «mpp build» lo dan en texto).`,
+`,
 		Example: `  mpp render acuerdo examples/H.4.05 --formato txt
   mpp render acuerdo examples/H.4.05 --formato txt -o acuerdo.txt
   mpp render xlsx examples/H.4.05 -o H.4.05.xlsx
   mpp render dof examples/H.4.05 -o extracto.pdf --fecha-dof 2022-12-08 --liga https://…/anexo.pdf`,
-		ValidArgs: []string{"acuerdo", "xlsx", "dof", "manual", "dictamen", "gaceta"},
+		ValidArgs: []string{"acuerdo", "xlsx", "dof", "manual", "dictamen", "gaceta", "reporte"},
 		Args:      exactArgs(2, "un documento y una carpeta de expediente"),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.doc, o.dir = args[0], args[1]
@@ -86,13 +87,14 @@ El reporte de validación en PDF llega después («mpp validate» y «mpp build�
 }
 
 func renderRun(o *renderOptions) error {
+	documentGC()
 	switch {
-	case o.doc == "xlsx" || o.doc == "dof" || o.doc == "manual" || o.doc == "dictamen" || o.doc == "gaceta" || o.doc == "acuerdo" && o.format == "pdf":
+	case o.doc == "xlsx" || o.doc == "dof" || o.doc == "manual" || o.doc == "dictamen" || o.doc == "gaceta" || o.doc == "reporte" || o.doc == "acuerdo" && o.format == "pdf":
 		if o.out == "" {
 			return usageError("«%s» necesita un archivo de salida: -o ARCHIVO", o.doc)
 		}
 	case o.doc != "acuerdo" || o.format != "txt":
-		return usageError("«%s» en formato «%s» aún no se puede generar; disponible: acuerdo (txt o pdf), manual, dictamen, dof, gaceta, xlsx", o.doc, o.format)
+		return usageError("«%s» en formato «%s» no se puede generar; disponible: acuerdo (txt o pdf), manual, dictamen, dof, gaceta, reporte, xlsx", o.doc, o.format)
 	}
 	exp, err := manuals.LoadExpediente(o.dir)
 	if err != nil {
@@ -106,6 +108,14 @@ func renderRun(o *renderOptions) error {
 			return err
 		}
 		if err := pdf.Dictamen(&b, pdf.DictamenInput{Exp: exp, Findings: rules.Run(exp, prof), Profile: prof, Draft: o.draft}, popt); err != nil {
+			return usageError("%s: %v", o.dir, err)
+		}
+	} else if o.doc == "reporte" {
+		prof, err := o.g.profile()
+		if err != nil {
+			return err
+		}
+		if err := pdf.Report(&b, exp, rules.RegimeFor(exp, prof).ID, rules.Run(exp, prof), ingestNotes(exp), popt); err != nil {
 			return usageError("%s: %v", o.dir, err)
 		}
 	} else if o.doc == "gaceta" {

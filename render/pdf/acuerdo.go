@@ -91,6 +91,7 @@ func Gaceta(w io.Writer, e *manuals.Expediente, opt Options) error {
 		}
 		d.furniture()
 		d.draft = !Approved(e)
+		d.layoutOnly = pass == 0
 		d.running = "Gaceta Electoral · " + a.Codigo
 		f := d.f
 		f.AddPage()
@@ -104,11 +105,11 @@ func Gaceta(w io.Writer, e *manuals.Expediente, opt Options) error {
 		if toc, err = d.manual(e, mbs, toc); err != nil {
 			return err
 		}
-		out := io.Discard
+		// The first pass only learns the page numbers: no output.
 		if pass == 1 {
-			out = w
+			return f.Output(w)
 		}
-		if err := f.Output(out); err != nil {
+		if err := f.Error(); err != nil {
 			return err
 		}
 	}

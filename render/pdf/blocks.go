@@ -115,7 +115,9 @@ func (d *doc) blocks(bs []block) error {
 		case "tabla":
 			d.table(b.text, b.args)
 		case "ilustrativo":
-			f.SetFont(family, "I", 8.5)
+			// The tinted, framed box marks it; no italic face is embedded
+			// (one font fewer to parse and embed).
+			f.SetFont(family, "", 8.5)
 			f.SetFillColor(255, 244, 204)
 			f.SetDrawColor(200, 150, 0)
 			f.MultiCell(0, 4.4, "Contenido ilustrativo. "+b.text, "1", "L", true)

@@ -112,8 +112,15 @@ func (d *doc) swimlane(p *manuals.Procedure, title string) {
 	laneH := math.Min(dgMaxLaneH, math.Max(dgMinLaneH, (dgBottom-dgTop-chanH)/float64(len(lanes))))
 	boxH := math.Min(laneH-4, 17)
 
+	// A diagram page is drawn by coordinates: no automatic page breaks.
+	auto, bottomMargin := f.GetAutoPageBreak()
+	f.SetAutoPageBreak(false, 0)
+	defer f.SetAutoPageBreak(auto, bottomMargin)
 	for s := 0; s < segments; s++ {
 		f.AddPageFormat("L", f.GetPageSizeStr("Letter"))
+		if d.layoutOnly {
+			continue
+		}
 		f.SetFont(family, "B", 9)
 		f.SetXY(dgMargin, 22)
 		part := ""
@@ -197,9 +204,9 @@ func (d *doc) swimlane(p *manuals.Procedure, title string) {
 					tx := colX(to) - (dgColW-dgBoxW)/2 + 0.8 + float64(trackIndex(channel[s], k)%3)*0.9
 					d.arrow([][2]float64{{sx, sy}, {sx, ty}, {tx, ty}, {tx, midY(to)}, {colX(to), midY(to)}})
 				default: // continues on another page: a numbered connector
-					cx := endX
+					cx := endX + connectorShift(channel[s], k)
 					if seg(to) < s {
-						cx = x0 + dgEdgeColW/2
+						cx = x0 + dgEdgeColW/2 + connectorShift(channel[s], k)
 					}
 					d.arrow([][2]float64{{sx, sy}, {sx, ty}, {cx + sign(seg(to) < s)*2.2, ty}})
 					d.connector(cx, ty, strconv.Itoa(acts[to].Numero))
@@ -207,9 +214,9 @@ func (d *doc) swimlane(p *manuals.Procedure, title string) {
 				d.edgeLabel(e.label, sx+0.6, sy+2.2)
 			default: // arrives from another page
 				ty := trackY(k)
-				cx := x0 + dgEdgeColW/2
+				cx := x0 + dgEdgeColW/2 + connectorShift(channel[s], k)
 				if seg(from) > s {
-					cx = endX
+					cx = endX + connectorShift(channel[s], k)
 				}
 				tx := colX(to) - (dgColW-dgBoxW)/2 + 0.8
 				d.connector(cx, ty, strconv.Itoa(acts[from].Numero))
@@ -217,9 +224,15 @@ func (d *doc) swimlane(p *manuals.Procedure, title string) {
 			}
 		}
 		f.SetFont(family, "", 6)
-		f.SetXY(dgMargin, lanesBottom+chanH)
+		f.SetXY(dgMargin, math.Min(lanesBottom+chanH, 215.9-18))
 		f.CellFormat(0, 3, "Los círculos numerados enlazan con la actividad de ese número en otra parte del diagrama.", "", 0, "L", false, 0, "")
 	}
+}
+
+// connectorShift spreads the connectors of one edge column sideways, so that
+// circles on neighbouring tracks do not overlap.
+func connectorShift(list []int, k int) float64 {
+	return float64(trackIndex(list, k)%3-1) * 4.8
 }
 
 func trackIndex(list []int, k int) int {

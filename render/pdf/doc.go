@@ -15,7 +15,6 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/cipro-ine/mpp/manuals"
@@ -51,6 +50,9 @@ type doc struct {
 	// outlineBase shifts the outline levels of an embedded document (the
 	// manual as the Gaceta's annex).
 	outlineBase int
+	// layoutOnly: a first pass that only learns where pages break; drawings
+	// whose size is known in advance take their room without being drawn.
+	layoutOnly bool
 }
 
 // furniture gives the document a running header, a "Página X de Y" footer
@@ -84,13 +86,13 @@ func (d *doc) furniture() {
 
 func newDoc(m Meta, o Options) (*doc, error) {
 	f := fpdf.New("P", "mm", "Letter", "")
-	regular, bold, italic := goregular.TTF, gobold.TTF, goitalic.TTF
+	regular, bold := goregular.TTF, gobold.TTF
 	if o.FontRegular != "" {
 		b, err := os.ReadFile(o.FontRegular)
 		if err != nil {
 			return nil, fmt.Errorf("fuente %s: %w", o.FontRegular, err)
 		}
-		regular, bold, italic = b, b, b
+		regular, bold = b, b
 	}
 	if o.FontBold != "" {
 		b, err := os.ReadFile(o.FontBold)
@@ -101,7 +103,6 @@ func newDoc(m Meta, o Options) (*doc, error) {
 	}
 	f.AddUTF8FontFromBytes(family, "", regular)
 	f.AddUTF8FontFromBytes(family, "B", bold)
-	f.AddUTF8FontFromBytes(family, "I", italic)
 	if err := f.Error(); err != nil {
 		return nil, fmt.Errorf("fuente: %w", err)
 	}

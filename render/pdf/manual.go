@@ -196,15 +196,16 @@ func Manual(w io.Writer, e *manuals.Expediente, opt Options) error {
 		}
 		d.furniture()
 		d.draft = !Approved(e)
+		d.layoutOnly = pass == 0
 		d.f.AddPage()
 		if toc, err = d.manual(e, bs, toc); err != nil {
 			return err
 		}
-		out := io.Discard
+		// The first pass only learns the page numbers: no output.
 		if pass == 1 {
-			out = w
+			return d.f.Output(w)
 		}
-		if err := d.f.Output(out); err != nil {
+		if err := d.f.Error(); err != nil {
 			return err
 		}
 	}
@@ -273,7 +274,7 @@ func (d *doc) manual(e *manuals.Expediente, bs []block, toc []tocEntry) ([]tocEn
 			}
 		case "matriz":
 			if p := procs[strings.TrimSpace(b.text)]; p != nil {
-				riskMatrix(f, p)
+				riskMatrix(f, p, d.layoutOnly)
 			}
 		default:
 			return false
@@ -367,11 +368,15 @@ func index(f *fpdf.Fpdf, toc []tocEntry) {
 }
 
 // riskMatrix draws the impact × probability matrix with each risk in its cell.
-func riskMatrix(f *fpdf.Fpdf, p *manuals.Procedure) {
+func riskMatrix(f *fpdf.Fpdf, p *manuals.Procedure, layoutOnly bool) {
 	const cellS = 11.0
 	_, pageH := f.GetPageSize()
 	if f.GetY()+6*cellS+12 > pageH-22 {
 		f.AddPage()
+	}
+	if layoutOnly {
+		f.SetY(f.GetY() + 4 + 5*cellS + 5 + 4 + 3)
+		return
 	}
 	left, _, _, _ := f.GetMargins()
 	x0, y0 := left+18, f.GetY()+4
