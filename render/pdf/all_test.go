@@ -3,8 +3,12 @@ package pdf_test
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
+
+	"golang.org/x/image/font/gofont/gomono"
 
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/profile"
@@ -118,5 +122,47 @@ func TestLargeDiagram(t *testing.T) {
 	}
 	if !strings.Contains(all, "Los círculos numerados enlazan") {
 		t.Error("no connector legend")
+	}
+}
+
+// --fuente: a TrueType file from disk replaces the embedded font; the
+// metadata carries title, subject, author, keywords and the language.
+func TestFontFileAndMetadata(t *testing.T) {
+	dir := t.TempDir()
+	font := dir + "/fuente.ttf"
+	if err := os.WriteFile(font, gomono.TTF, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := example(t, "S.5.01")
+	var b bytes.Buffer
+	if err := pdf.Manual(&b, e, pdf.Options{FontRegular: font}); err != nil {
+		t.Fatal(err)
+	}
+	// A monospaced face lays the text out differently from the embedded
+	// Go Regular, and poppler sees the fonts embedded.
+	var def bytes.Buffer
+	if err := pdf.Manual(&def, e, pdf.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(def.Bytes(), b.Bytes()) {
+		t.Error("--fuente changed nothing")
+	}
+	p := dir + "/m.pdf"
+	os.WriteFile(p, b.Bytes(), 0o644)
+	if out, err := exec.Command("pdffonts", p).Output(); err != nil || !strings.Contains(string(out), "CID TrueType      Identity-H       yes") {
+		t.Errorf("pdffonts: %s %v", out, err)
+	}
+	info := pdfinfo(t, b.Bytes())
+	for _, w := range []string{"Title:           Manual de Proceso y Procedimientos S.5.01 Cooperación Internacional",
+		"Subject:         Manual de Proceso y Procedimientos del Instituto Nacional Electoral", "Author:          CAI", "Keywords:        S.5.01"} {
+		if !strings.Contains(info, w) {
+			t.Errorf("pdfinfo lacks %q", w)
+		}
+	}
+	if !bytes.Contains(b.Bytes(), []byte("/Lang (es-MX)")) {
+		t.Error("no /Lang es-MX in the catalog")
+	}
+	if err := pdf.Manual(&b, e, pdf.Options{FontRegular: dir + "/no-existe.ttf"}); err == nil || !strings.Contains(err.Error(), "fuente") {
+		t.Errorf("a missing font file: %v", err)
 	}
 }
