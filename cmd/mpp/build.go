@@ -92,10 +92,7 @@ func buildOne(o *buildOptions, e *manuals.Expediente, prof *profile.Profile, pop
 	res := report.Result{Expediente: e.Dir, Regimen: rules.RegimeFor(e, prof).ID, Hallazgos: findings, Notas: ingestNotes(e)}
 	errs, warns, _ := res.Counts()
 	dir := filepath.Join(o.out, filepath.Base(filepath.Clean(e.Dir)))
-	var inputs []string
-	for _, f := range manuals.Files {
-		inputs = append(inputs, e.Path(f))
-	}
+	inputs := inputsOf(e)
 	w := o.io.Out
 	write := func(name, what string, render func(*bytes.Buffer) error) error {
 		var b bytes.Buffer
@@ -120,7 +117,7 @@ func buildOne(o *buildOptions, e *manuals.Expediente, prof *profile.Profile, pop
 			return report.WriteText(b, []report.Result{res}, report.TextOptions{Fundamento: true})
 		}},
 		{"validacion.pdf", "informe de validación (PDF)", true, func(b *bytes.Buffer) error {
-			return pdf.Report(b, e, res.Regimen, findings, res.Notas, popt)
+			return pdf.Report(b, e, res, popt)
 		}},
 		{"manual.pdf", "manual", e.Manual != nil, func(b *bytes.Buffer) error { return pdf.Manual(b, e, popt) }},
 		{"dictamen.pdf", "dictamen técnico", e.Dictamen != nil && e.Manual != nil, func(b *bytes.Buffer) error {

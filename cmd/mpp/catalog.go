@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/rules"
 	"github.com/cipro-ine/mpp/outfile"
 	"github.com/cipro-ine/mpp/render/xlsx"
@@ -58,9 +57,7 @@ func catalogRun(o *catalogOptions) error {
 	var ins []xlsx.Input
 	var inputs []string
 	for _, exp := range exps {
-		for _, f := range manuals.Files {
-			inputs = append(inputs, exp.Path(f))
-		}
+		inputs = append(inputs, inputsOf(exp)...)
 		ins = append(ins, xlsx.Input{Exp: exp, Findings: rules.Run(exp, prof)})
 	}
 	if len(ins) == 0 {

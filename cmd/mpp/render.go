@@ -10,6 +10,7 @@ import (
 	"github.com/cipro-ine/mpp/manuals/rules"
 	"github.com/cipro-ine/mpp/outfile"
 	"github.com/cipro-ine/mpp/render/pdf"
+	"github.com/cipro-ine/mpp/render/report"
 	"github.com/cipro-ine/mpp/render/text"
 	"github.com/cipro-ine/mpp/render/xlsx"
 	"github.com/cipro-ine/mpp/templates"
@@ -115,7 +116,8 @@ func renderRun(o *renderOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := pdf.Report(&b, exp, rules.RegimeFor(exp, prof).ID, rules.Run(exp, prof), ingestNotes(exp), popt); err != nil {
+		res := report.Result{Expediente: exp.Dir, Regimen: rules.RegimeFor(exp, prof).ID, Hallazgos: rules.Run(exp, prof), Notas: ingestNotes(exp)}
+		if err := pdf.Report(&b, exp, res, popt); err != nil {
 			return usageError("%s: %v", o.dir, err)
 		}
 	} else if o.doc == "gaceta" {
@@ -172,11 +174,7 @@ func renderRun(o *renderOptions) error {
 		_, err := o.io.Out.Write(b.Bytes())
 		return err
 	}
-	inputs := []string{}
-	for _, f := range manuals.Files {
-		inputs = append(inputs, exp.Path(f))
-	}
-	if err := outfile.WriteAll([]outfile.File{{Path: o.out, Data: b.Bytes()}}, outfile.Options{Overwrite: o.force, Inputs: inputs}); err != nil {
+	if err := outfile.WriteAll([]outfile.File{{Path: o.out, Data: b.Bytes()}}, outfile.Options{Overwrite: o.force, Inputs: inputsOf(exp)}); err != nil {
 		return &exitError{exitUsage, fmt.Errorf("%w; no se escribió nada", err)}
 	}
 	fmt.Fprintf(o.io.ErrOut, "escrito: %s\n", o.out)

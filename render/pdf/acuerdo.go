@@ -1,34 +1,15 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
-	"text/template"
 
 	"github.com/cipro-ine/mpp/manuals"
-	"github.com/cipro-ine/mpp/templates"
 )
 
 func acuerdoBlocks(a *manuals.Acuerdo, opt Options) ([]block, error) {
-	tpl := opt.Templates
-	if tpl == nil {
-		tpl = templates.FS
-	}
-	t, err := template.New("acuerdo.pdf.tmpl").Funcs(funcs).ParseFS(tpl, "acuerdo.pdf.tmpl", "proceso.pdf.tmpl")
-	if err != nil {
-		return nil, fmt.Errorf("plantilla acuerdo.pdf.tmpl: %w", err)
-	}
-	var src bytes.Buffer
-	if err := t.Execute(&src, a); err != nil {
-		return nil, fmt.Errorf("plantilla acuerdo.pdf.tmpl: %w", err)
-	}
-	bs, err := parseBlocks(src.String())
-	if err != nil {
-		return nil, fmt.Errorf("plantilla acuerdo.pdf.tmpl: %w", err)
-	}
-	return bs, nil
+	return templateBlocks(opt, a, "acuerdo.pdf.tmpl", "proceso.pdf.tmpl")
 }
 
 func acuerdoMeta(a *manuals.Acuerdo, title string) Meta {

@@ -15,6 +15,7 @@ import (
 	"github.com/cipro-ine/mpp/manuals/rules"
 	"github.com/cipro-ine/mpp/manuals/synth"
 	"github.com/cipro-ine/mpp/render/pdf"
+	"github.com/cipro-ine/mpp/render/report"
 )
 
 const spanish = "á é í ó ú ü ñ Á É Í Ó Ú Ñ ¿ ¡ “ ” – —"
@@ -49,7 +50,7 @@ func TestEveryDocument(t *testing.T) {
 		"dof": {func(b *bytes.Buffer) error { return pdf.DOF(b, e2.Acuerdo, pdf.DOFOptions{}, pdf.Options{}) },
 			[]string{"DIARIO OFICIAL", "EXTRACTO del Acuerdo INE/JGE248/2022", "[...]"}},
 		"reporte": {func(b *bytes.Buffer) error {
-			return pdf.Report(b, e2, "2022", findings, []string{"Nota: " + spanish + " fin."}, pdf.Options{})
+			return pdf.Report(b, e2, report.Result{Expediente: e2.Dir, Regimen: "2022", Hallazgos: findings, Notas: []string{"Nota: " + spanish + " fin."}}, pdf.Options{})
 		}, []string{"INFORME DE VALIDACIÓN", "acuerdo.yaml", "ACU-006"}},
 	}
 	for name, doc := range docs {

@@ -1,11 +1,15 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
+	"text/template"
 
 	"rsc.io/qr"
+
+	"github.com/cipro-ine/mpp/templates"
 )
 
 // A template writes a document as blocks: a line "@tag" opens a block and the
@@ -247,4 +251,27 @@ func (d *doc) qr(link string) error {
 	f.SetTextColor(0, 0, 0)
 	f.SetXY(left, y0+side+3)
 	return nil
+}
+
+// templateBlocks executes the template file name (with the partials listed
+// after it) over data and parses its output as blocks. opt.Templates, when
+// set, replaces the embedded templates.
+func templateBlocks(opt Options, data any, name string, partials ...string) ([]block, error) {
+	tpl := opt.Templates
+	if tpl == nil {
+		tpl = templates.FS
+	}
+	t, err := template.New(name).Funcs(funcs).ParseFS(tpl, append([]string{name}, partials...)...)
+	if err != nil {
+		return nil, fmt.Errorf("plantilla %s: %w", name, err)
+	}
+	var src bytes.Buffer
+	if err := t.Execute(&src, data); err != nil {
+		return nil, fmt.Errorf("plantilla %s: %w", name, err)
+	}
+	bs, err := parseBlocks(src.String())
+	if err != nil {
+		return nil, fmt.Errorf("plantilla %s: %w", name, err)
+	}
+	return bs, nil
 }

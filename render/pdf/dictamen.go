@@ -1,16 +1,13 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
-	"text/template"
 
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/profile"
 	"github.com/cipro-ine/mpp/manuals/rules"
-	"github.com/cipro-ine/mpp/templates"
 )
 
 // DictamenInput is what the dictamen técnico is made from.
@@ -116,21 +113,9 @@ func Dictamen(w io.Writer, in DictamenInput, opt Options) error {
 	}
 	data.Firmas = rows(firmas)
 
-	tpl := opt.Templates
-	if tpl == nil {
-		tpl = templates.FS
-	}
-	t, err := template.New("dictamen.pdf.tmpl").Funcs(funcs).ParseFS(tpl, "dictamen.pdf.tmpl")
+	bs, err := templateBlocks(opt, data, "dictamen.pdf.tmpl")
 	if err != nil {
-		return fmt.Errorf("plantilla dictamen.pdf.tmpl: %w", err)
-	}
-	var src bytes.Buffer
-	if err := t.Execute(&src, data); err != nil {
-		return fmt.Errorf("plantilla dictamen.pdf.tmpl: %w", err)
-	}
-	bs, err := parseBlocks(src.String())
-	if err != nil {
-		return fmt.Errorf("plantilla dictamen.pdf.tmpl: %w", err)
+		return err
 	}
 	d, err := newDoc(Meta{
 		Title:    "Dictamen técnico " + e.Dictamen.Folio + ": " + string(m.DatosGenerales.Codigo) + " " + m.DatosGenerales.Nombre,

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"regexp"
@@ -11,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/cipro-ine/mpp/manuals"
-	"github.com/cipro-ine/mpp/templates"
 )
 
 // DOFOptions say when and where the extract is published and what it keeps.
@@ -51,6 +49,7 @@ var funcs = template.FuncMap{
 		return fmt.Sprintf("%d %s", n, many)
 	},
 	"celda": func(v any) string { return cell(fmt.Sprint(v)) },
+	"inc":   func(i int) int { return i + 1 },
 }
 
 // DOF writes the acuerdo's extract for the Diario Oficial de la Federación.
@@ -121,21 +120,9 @@ func DOF(w io.Writer, a *manuals.Acuerdo, o DOFOptions, opt Options) error {
 		data.Firmas = append(data.Firmas, manuals.Signature{Cargo: officeCase(f.Cargo), Nombre: nameCase(f.Nombre)})
 	}
 
-	tpl := opt.Templates
-	if tpl == nil {
-		tpl = templates.FS
-	}
-	t, err := template.New("dof.pdf.tmpl").Funcs(funcs).ParseFS(tpl, "dof.pdf.tmpl", "proceso.pdf.tmpl")
+	bs, err := templateBlocks(opt, data, "dof.pdf.tmpl", "proceso.pdf.tmpl")
 	if err != nil {
-		return fmt.Errorf("plantilla dof.pdf.tmpl: %w", err)
-	}
-	var src bytes.Buffer
-	if err := t.Execute(&src, data); err != nil {
-		return fmt.Errorf("plantilla dof.pdf.tmpl: %w", err)
-	}
-	bs, err := parseBlocks(src.String())
-	if err != nil {
-		return fmt.Errorf("plantilla dof.pdf.tmpl: %w", err)
+		return err
 	}
 	d, err := newDoc(Meta{
 		Title:    "Extracto del Acuerdo " + a.Codigo,

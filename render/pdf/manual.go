@@ -1,19 +1,16 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"math"
 	"sort"
 	"strconv"
 	"strings"
-	"text/template"
 
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/cipro-ine/mpp/manuals"
-	"github.com/cipro-ine/mpp/templates"
 )
 
 type procData struct {
@@ -213,23 +210,7 @@ func Manual(w io.Writer, e *manuals.Expediente, opt Options) error {
 }
 
 func manualBlocks(e *manuals.Expediente, opt Options) ([]block, error) {
-	tpl := opt.Templates
-	if tpl == nil {
-		tpl = templates.FS
-	}
-	t, err := template.New("manual.pdf.tmpl").Funcs(template.FuncMap{"inc": func(i int) int { return i + 1 }}).ParseFS(tpl, "manual.pdf.tmpl")
-	if err != nil {
-		return nil, fmt.Errorf("plantilla manual.pdf.tmpl: %w", err)
-	}
-	var src bytes.Buffer
-	if err := t.Execute(&src, manualTemplateData(e)); err != nil {
-		return nil, fmt.Errorf("plantilla manual.pdf.tmpl: %w", err)
-	}
-	bs, err := parseBlocks(src.String())
-	if err != nil {
-		return nil, fmt.Errorf("plantilla manual.pdf.tmpl: %w", err)
-	}
-	return bs, nil
+	return templateBlocks(opt, manualTemplateData(e), "manual.pdf.tmpl")
 }
 
 // manual draws the manual's blocks into d from the current page on; toc is

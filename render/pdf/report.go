@@ -1,33 +1,23 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"path/filepath"
 	"strconv"
-	"text/template"
 
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/rules"
-	"github.com/cipro-ine/mpp/templates"
+	"github.com/cipro-ine/mpp/render/report"
 )
 
 // Report writes the validation report of an expediente: its findings by
 // file, with line, rule, severity and message, and the acuerdo's notes.
-func Report(w io.Writer, e *manuals.Expediente, regime string, findings []rules.Finding, notes []string, opt Options) error {
+func Report(w io.Writer, e *manuals.Expediente, res report.Result, opt Options) error {
 	type file struct{ Nombre, Filas string }
 	var files []file
-	var errs, warns, infos int
-	for _, f := range findings {
-		switch f.Severity {
-		case rules.Error:
-			errs++
-		case rules.Warning:
-			warns++
-		default:
-			infos++
-		}
+	errs, warns, infos := res.Counts()
+	for _, f := range res.Hallazgos {
 		name := filepath.Base(f.File)
 		if len(files) == 0 || files[len(files)-1].Nombre != name {
 			files = append(files, file{Nombre: name})
@@ -48,24 +38,12 @@ func Report(w io.Writer, e *manuals.Expediente, regime string, findings []rules.
 		title = "Acuerdo " + code
 	}
 	data := map[string]any{
-		"Titulo": title, "Expediente": filepath.ToSlash(e.Dir), "Regimen": regime, "Archivos": files, "Notas": notes,
+		"Titulo": title, "Expediente": filepath.ToSlash(e.Dir), "Regimen": res.Regimen, "Archivos": files, "Notas": res.Notas,
 		"Resumen": fmt.Sprintf("%d errores, %d advertencias, %d informativos", errs, warns, infos), "Reglas": len(rules.All()),
 	}
-	tpl := opt.Templates
-	if tpl == nil {
-		tpl = templates.FS
-	}
-	t, err := template.New("reporte.pdf.tmpl").Funcs(funcs).ParseFS(tpl, "reporte.pdf.tmpl")
+	bs, err := templateBlocks(opt, data, "reporte.pdf.tmpl")
 	if err != nil {
-		return fmt.Errorf("plantilla reporte.pdf.tmpl: %w", err)
-	}
-	var src bytes.Buffer
-	if err := t.Execute(&src, data); err != nil {
-		return fmt.Errorf("plantilla reporte.pdf.tmpl: %w", err)
-	}
-	bs, err := parseBlocks(src.String())
-	if err != nil {
-		return fmt.Errorf("plantilla reporte.pdf.tmpl: %w", err)
+		return err
 	}
 	d, err := newDoc(Meta{Title: "Informe de validación: " + title, Subject: "Validación contra los Lineamientos (mpp validate)",
 		Author: "mpp", Keywords: code + "; validación; Lineamientos", Date: rules.SessionDate(e)}, opt)
