@@ -133,6 +133,11 @@ func run(args []string, ios *ioStreams) int {
 	}
 	// Cobra's own errors: bad flags, unknown commands.
 	fmt.Fprintln(ios.ErrOut, "mpp:", translateCobra(err.Error()))
+	if len(args) > 0 && strings.HasPrefix(err.Error(), "unknown command") {
+		if s := root.SuggestionsFor(args[0]); len(s) > 0 {
+			fmt.Fprintf(ios.ErrOut, "¿Quiso decir «%s»?\n", strings.Join(s, "», «"))
+		}
+	}
 	fmt.Fprintln(ios.ErrOut, "Use «mpp --help» para ver los comandos y sus opciones.")
 	return exitUsage
 }
