@@ -15,17 +15,14 @@ import (
 	"github.com/cipro-ine/mpp/render/report"
 	"github.com/cipro-ine/mpp/render/text"
 	"github.com/cipro-ine/mpp/render/xlsx"
-	"github.com/cipro-ine/mpp/templates"
 )
 
 type buildOptions struct {
-	io        *ioStreams
-	g         *globals
-	paths     []string
-	out       string
-	templates string
-	font      string
-	fontBold  string
+	io    *ioStreams
+	g     *globals
+	paths []string
+	out   string
+	docFlags
 }
 
 func newBuildCmd(ios *ioStreams, g *globals) *cobra.Command {
@@ -49,9 +46,7 @@ encontró errores; 4 algún expediente no se pudo leer; 2 uso incorrecto.`,
 		},
 	}
 	c.Flags().StringVarP(&o.out, "salida", "o", "", "carpeta donde escribir (obligatoria)")
-	c.Flags().StringVar(&o.templates, "plantillas", "", "carpeta con plantillas que sustituyen a las incorporadas")
-	c.Flags().StringVar(&o.font, "fuente", "", "fuente TrueType para los PDF")
-	c.Flags().StringVar(&o.fontBold, "fuente-negritas", "", "fuente TrueType para las negritas de los PDF")
+	o.docFlags.add(c)
 	return c
 }
 
@@ -68,7 +63,7 @@ func buildRun(o *buildOptions) error {
 	if err != nil {
 		return err
 	}
-	popt := pdf.Options{FontRegular: o.font, FontBold: o.fontBold, Templates: templates.Overlay(o.templates)}
+	popt := o.pdfOptions()
 	errorsFound := 0
 	for _, e := range exps {
 		n, err := buildOne(o, e, prof, popt)

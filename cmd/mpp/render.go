@@ -17,21 +17,19 @@ import (
 )
 
 type renderOptions struct {
-	io        *ioStreams
-	g         *globals
-	doc       string
-	dir       string
-	format    string
-	out       string
-	force     bool
-	templates string
-	font      string
-	fontBold  string
-	dofDate   string
-	section   string
-	links     []string
-	cons      []int
-	draft     bool
+	io     *ioStreams
+	g      *globals
+	doc    string
+	dir    string
+	format string
+	out    string
+	force  bool
+	docFlags
+	dofDate string
+	section string
+	links   []string
+	cons    []int
+	draft   bool
 }
 
 func newRenderCmd(ios *ioStreams, g *globals) *cobra.Command {
@@ -76,9 +74,7 @@ func newRenderCmd(ios *ioStreams, g *globals) *cobra.Command {
 	c.Flags().StringVar(&o.format, "formato", "txt", "formato del acuerdo: txt o pdf")
 	c.Flags().StringVarP(&o.out, "salida", "o", "", "archivo de salida (por omisión, la salida estándar)")
 	c.Flags().BoolVar(&o.force, "forzar", false, "reemplaza el archivo de salida si ya existe")
-	c.Flags().StringVar(&o.templates, "plantillas", "", "carpeta con plantillas que sustituyen a las incorporadas, archivo por archivo")
-	c.Flags().StringVar(&o.font, "fuente", "", "fuente TrueType para los PDF (p. ej. LiberationSans-Regular.ttf)")
-	c.Flags().StringVar(&o.fontBold, "fuente-negritas", "", "fuente TrueType para las negritas de los PDF")
+	o.docFlags.add(c)
 	c.Flags().StringVar(&o.dofDate, "fecha-dof", "", "extracto: fecha de publicación en el DOF (o publicacion.fecha_dof)")
 	c.Flags().StringVar(&o.section, "seccion", "", "extracto: sección del DOF (por omisión, «Primera Sección»)")
 	c.Flags().StringArrayVar(&o.links, "liga", nil, "extracto: liga electrónica del anexo (repetible; o publicacion.ligas)")
@@ -102,7 +98,7 @@ func renderRun(o *renderOptions) error {
 		return &exitError{exitUsage, err}
 	}
 	var b bytes.Buffer
-	popt := pdf.Options{FontRegular: o.font, FontBold: o.fontBold, Templates: templates.Overlay(o.templates)}
+	popt := o.pdfOptions()
 	if o.doc == "dictamen" {
 		prof, err := o.g.profile()
 		if err != nil {
