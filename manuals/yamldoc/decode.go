@@ -147,6 +147,9 @@ func syntaxError(file string, err error) *Error {
 		"found unexpected end of stream":                         "el archivo termina a la mitad de un valor (¿comillas sin cerrar?)",
 		"found undefined alias":                                  "alias (*nombre) sin ancla (&nombre) definida",
 		"block sequence entries are not allowed in this context": "aquí no puede empezar una lista; revise la sangría",
+		"did not find expected node content":                     "falta un valor (¿una coma o unos dos puntos de más? ponga el texto entre comillas)",
+		"did not find expected ',' or '}'":                       "falta «,» o «}» en un mapa entre llaves",
+		"did not find expected ',' or ']'":                       "falta «,» o «]» en una lista entre corchetes",
 	}
 	for en, es := range known {
 		if strings.Contains(msg, en) {

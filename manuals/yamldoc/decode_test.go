@@ -57,6 +57,8 @@ func TestDecodeErrorsCarryPositionAndSpanish(t *testing.T) {
 			"2:9: «mejora» debe ser true o false"},
 		{"syntax", "fecha: 2022-01-01\n  resultado: favorable\n", &manuals.Dictamen{},
 			"2: YAML mal formado"},
+		{"syntax in a flow map", "fecha: 2022-01-01\nfirmantes:\n  - {nombre: a,, puesto: b}\n", &manuals.Dictamen{},
+			"YAML mal formado: falta un valor"},
 		{"empty", "", &manuals.Dictamen{}, "x.yaml: el archivo está vacío"},
 		{"binary", "fecha: \x00\x01", &manuals.Dictamen{}, "1: el archivo no es texto"},
 		{"latin-1", "fecha: 2022-01-01\nfolio: Direcci\xf3n\n", &manuals.Dictamen{}, "2: el archivo no está en UTF-8"},
