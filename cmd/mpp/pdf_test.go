@@ -107,3 +107,56 @@ func TestBuild(t *testing.T) {
 		t.Errorf("build with errors: %d\n%s\n%s", code, stdout, errOut)
 	}
 }
+
+// certificar → verificar passes; one character of one activity fails naming
+// the field; reformatting the YAML passes; the certification PDF carries the
+// fingerprints.
+func TestCertifyAndVerify(t *testing.T) {
+	exp := filepath.Join(t.TempDir(), "H.4.05")
+	copyDir(t, "../../examples/H.4.05", exp)
+	os.Remove(filepath.Join(exp, "certificacion.yaml"))
+	code, out, errOut := mpp(t, "certificar", exp, "--folio", "INE/DJ/CERT/087/2022", "--fecha", "18 de noviembre de 2022", "--firmante", "Persona titular de la Dirección Jurídica")
+	if code != 0 {
+		t.Fatalf("certificar: %d %s %s", code, out, errOut)
+	}
+	_, huella, _ := mpp(t, "huella", exp)
+	if !strings.Contains(out, huella[:20]) {
+		t.Errorf("certificar and huella disagree:\n%s\n%s", out, huella)
+	}
+	if txt := pdfText(t, filepath.Join(exp, "certificacion.pdf")); !strings.Contains(txt, "CERTIFICACIÓN DEL CONTENIDO JURÍDICO") || !strings.Contains(txt, strings.Fields(huella)[1]) {
+		t.Errorf("certification PDF: %.300s", txt)
+	}
+	if code, out, _ := mpp(t, "verificar", exp); code != 0 || strings.Count(out, "coincide") != 2 {
+		t.Errorf("verificar after certificar: %d %s", code, out)
+	}
+	manual := filepath.Join(exp, "manual.yaml")
+	orig, _ := os.ReadFile(manual)
+	// Reformatted: comments, re-indented, quoted: still the certified content.
+	reformatted := "# reformateado\n" + strings.ReplaceAll(string(orig), "\n    - numero:", "\n\n    # una actividad\n    - numero:")
+	reformatted = strings.Replace(reformatted, "  version: '1.0'", "  version: \"1.0\"   # comentario", 1)
+	// Two keys swapped in datos_generales.
+	lines := strings.Split(reformatted, "\n")
+	for i := range lines[:len(lines)-1] {
+		if strings.HasPrefix(lines[i], "  nombre: Gestión del Portal Institucional") && strings.HasPrefix(lines[i+1], "  codigo: H.4.05") {
+			lines[i], lines[i+1] = lines[i+1], lines[i]
+			break
+		}
+	}
+	reformatted = strings.Join(lines, "\n")
+	if reformatted == string(orig) {
+		t.Fatal("the reformatting changed nothing")
+	}
+	writeFile(t, manual, reformatted)
+	if code, out, _ := mpp(t, "verificar", exp); code != 0 {
+		t.Errorf("verificar after reformatting: %d %s", code, out)
+	}
+	// One character of one activity.
+	writeFile(t, manual, strings.Replace(string(orig), "descripcion: Valida la publicación en Internet.", "descripcion: Valida la publicación en Intranet.", 1))
+	code, out, _ = mpp(t, "verificar", exp)
+	if code != exitFindings || !strings.Contains(out, "manual: CAMBIÓ") || !strings.Contains(out, "campos que cambiaron: subprocesos[1].procedimientos[1].actividades[6].descripcion") {
+		t.Errorf("verificar after a change: %d\n%s", code, out)
+	}
+	if code, out, _ := mpp(t, "validate", exp); code != exitFindings || !strings.Contains(out, "FLU-006") {
+		t.Errorf("validate after a change: %d\n%s", code, out)
+	}
+}

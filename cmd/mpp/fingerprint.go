@@ -1,0 +1,205 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cipro-ine/mpp/manuals"
+	"github.com/cipro-ine/mpp/manuals/canon"
+	"github.com/cipro-ine/mpp/manuals/rules"
+	"github.com/cipro-ine/mpp/manuals/yamldoc"
+	"github.com/cipro-ine/mpp/outfile"
+	"github.com/cipro-ine/mpp/render/pdf"
+)
+
+// snapshotDir holds the canonical forms a certification covers, so that
+// verificar can name what changed.
+const snapshotDir = "certificado"
+
+func newFingerprintCmd(ios *ioStreams) *cobra.Command {
+	return &cobra.Command{
+		Use:     "huella EXPEDIENTE",
+		Aliases: []string{"fingerprint"},
+		Short:   "Imprime la huella SHA-256 del acuerdo y del manual",
+		Long: `Imprime la huella SHA-256 de la forma canónica del acuerdo y del manual: la que no cambia con el
+formato del YAML, el orden de las claves, los comentarios o los espacios, y sí con cualquier cosa
+que un lector vea.`,
+		Args: exactArgs(1, "una carpeta de expediente"),
+		RunE: func(c *cobra.Command, args []string) error {
+			e, err := manuals.LoadExpediente(args[0])
+			if err != nil {
+				return &exitError{exitUsage, err}
+			}
+			for _, doc := range []string{canon.Acuerdo, canon.Manual} {
+				f, err := canon.Form(e, doc)
+				if err != nil {
+					return err
+				}
+				if f != nil {
+					fmt.Fprintf(ios.Out, "%-8s %s\n", doc, canon.Fingerprint(f))
+				}
+			}
+			return nil
+		},
+	}
+}
+
+type certifyOptions struct {
+	io                       *ioStreams
+	g                        *globals
+	dir, folio, date, signer string
+	post                     string
+	force                    bool
+}
+
+func newCertifyCmd(ios *ioStreams, g *globals) *cobra.Command {
+	o := &certifyOptions{io: ios, g: g}
+	c := &cobra.Command{
+		Use:   "certificar EXPEDIENTE --folio … --fecha … --firmante …",
+		Short: "Registra la certificación de la Dirección Jurídica con las huellas de lo certificado",
+		Long: `Escribe certificacion.yaml con las huellas de lo que el régimen dice que la certificación cubre
+(2020: el acuerdo; desde el 24 de noviembre de 2022: el acuerdo y el manual), guarda su forma
+canónica en certificado/ y escribe certificacion.pdf, con las huellas impresas, en código QR y en
+los metadatos. «mpp verificar» dice después si algo cambió.`,
+		Example: `  mpp certificar expedientes/H.4.05 --folio INE/DJ/CERT/087/2022 --fecha 2022-11-18 --firmante "Nombre Apellido" --puesto "Director Jurídico"`,
+		Args:    exactArgs(1, "una carpeta de expediente"),
+		RunE: func(c *cobra.Command, args []string) error {
+			o.dir = args[0]
+			return certifyRun(o)
+		},
+	}
+	c.Flags().StringVar(&o.folio, "folio", "", "folio de la certificación (obligatorio)")
+	c.Flags().StringVar(&o.date, "fecha", "", "fecha de la certificación (obligatoria)")
+	c.Flags().StringVar(&o.signer, "firmante", "", "nombre de quien firma (obligatorio)")
+	c.Flags().StringVar(&o.post, "puesto", "", "puesto de quien firma")
+	c.Flags().BoolVar(&o.force, "forzar", false, "reemplaza una certificación existente")
+	return c
+}
+
+func certifyRun(o *certifyOptions) error {
+	if o.folio == "" || o.date == "" || o.signer == "" {
+		return usageError("faltan --folio, --fecha o --firmante")
+	}
+	date, err := manuals.ParseDate(o.date)
+	if err != nil {
+		return usageError("--fecha: %v", err)
+	}
+	prof, err := o.g.profile()
+	if err != nil {
+		return err
+	}
+	e, err := manuals.LoadExpediente(o.dir)
+	if err != nil {
+		return &exitError{exitUsage, err}
+	}
+	reg := rules.RegimeFor(e, prof)
+	cert := &manuals.Certificacion{Folio: o.folio, Fecha: date, Alcance: reg.Certificacion,
+		Firmante: manuals.Signer{Nombre: o.signer, Puesto: o.post}}
+	files := []outfile.File{}
+	for _, doc := range reg.Certificacion {
+		form, err := canon.Form(e, doc)
+		if err != nil {
+			return err
+		}
+		if form == nil {
+			return usageError("%s: el régimen %s exige certificar el %s, y el expediente no tiene %s.yaml", o.dir, reg.ID, doc, doc)
+		}
+		cert.Huellas = append(cert.Huellas, manuals.Fingerprint{Documento: doc, SHA256: canon.Fingerprint(form)})
+		files = append(files, outfile.File{Path: filepath.Join(o.dir, snapshotDir, doc+".yaml"), Data: form})
+	}
+	y, err := yamldoc.Encode(cert, "Certificación registrada por «mpp certificar». Las huellas identifican el contenido certificado;",
+		"su forma canónica está en certificado/. «mpp verificar» compara el expediente con ellas.")
+	if err != nil {
+		return err
+	}
+	var p bytes.Buffer
+	if err := pdf.Certificacion(&p, cert, e.Acuerdo, reg.ID, pdf.Options{}); err != nil {
+		return err
+	}
+	files = append(files, outfile.File{Path: e.Path(manuals.FileCertificacion), Data: y}, outfile.File{Path: filepath.Join(o.dir, "certificacion.pdf"), Data: p.Bytes()})
+	// certificacion.yaml is this command's own output (an existing one is
+	// replaced only with --forzar); the other files of the expediente never.
+	var inputs []string
+	for _, in := range inputsOf(e) {
+		if in != e.Path(manuals.FileCertificacion) {
+			inputs = append(inputs, in)
+		}
+	}
+	if err := outfile.WriteAll(files, outfile.Options{Overwrite: o.force, Inputs: inputs}); err != nil {
+		return &exitError{exitUsage, fmt.Errorf("%w; no se escribió nada", err)}
+	}
+	for _, h := range cert.Huellas {
+		fmt.Fprintf(o.io.Out, "%-8s %s\n", h.Documento, h.SHA256)
+	}
+	fmt.Fprintf(o.io.Out, "escrito: %s, %s y %s/\n", e.Path(manuals.FileCertificacion), filepath.Join(o.dir, "certificacion.pdf"), filepath.Join(o.dir, snapshotDir))
+	return nil
+}
+
+func newVerifyCmd(ios *ioStreams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "verificar EXPEDIENTE",
+		Short: "Comprueba que el expediente es lo que la Dirección Jurídica certificó",
+		Long: `Compara el acuerdo y el manual con las huellas de certificacion.yaml. Código de salida: 0 si
+coinciden; 1 si algo cambió, con la lista de campos que cambiaron (p. ej.
+subprocesos[1].procedimientos[3].objetivo); 2 si no hay certificación con huellas.`,
+		Args: exactArgs(1, "una carpeta de expediente"),
+		RunE: func(c *cobra.Command, args []string) error {
+			return verifyRun(ios, args[0])
+		},
+	}
+}
+
+func verifyRun(ios *ioStreams, dir string) error {
+	e, err := manuals.LoadExpediente(dir)
+	if err != nil {
+		return &exitError{exitUsage, err}
+	}
+	if e.Certificacion == nil || len(e.Certificacion.Huellas) == 0 {
+		return usageError("%s: no hay certificación con huellas; use «mpp certificar»", dir)
+	}
+	changed := 0
+	for _, h := range e.Certificacion.Huellas {
+		form, err := canon.Form(e, h.Documento)
+		if err != nil {
+			return err
+		}
+		if form == nil {
+			fmt.Fprintf(ios.Out, "%s: falta %s.yaml, que la certificación cubre\n", h.Documento, h.Documento)
+			changed++
+			continue
+		}
+		now := canon.Fingerprint(form)
+		if now == h.SHA256 {
+			fmt.Fprintf(ios.Out, "%s: coincide con lo certificado (%s)\n", h.Documento, now)
+			continue
+		}
+		changed++
+		fmt.Fprintf(ios.Out, "%s: CAMBIÓ después de certificarse\n  certificado: %s\n  actual:      %s\n", h.Documento, h.SHA256, now)
+		snap, err := os.ReadFile(filepath.Join(dir, snapshotDir, h.Documento+".yaml"))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			fmt.Fprintf(ios.Out, "  (no está la forma certificada en %s/: no se pueden nombrar los campos)\n", snapshotDir)
+		case err != nil:
+			return err
+		case canon.Fingerprint(snap) != h.SHA256:
+			fmt.Fprintf(ios.Out, "  (la forma guardada en %s/ no corresponde a la huella certificada)\n", snapshotDir)
+		default:
+			paths, err := canon.Changes(snap, form)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(ios.Out, "  campos que cambiaron: %s\n", strings.Join(paths, ", "))
+		}
+	}
+	if changed > 0 {
+		return &exitError{exitFindings, errSilent}
+	}
+	return nil
+}

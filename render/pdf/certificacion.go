@@ -1,0 +1,46 @@
+package pdf
+
+import (
+	"io"
+	"strings"
+
+	"github.com/cipro-ine/mpp/manuals"
+)
+
+// Certificacion writes the Dirección Jurídica's certification: the
+// documents it covers and their fingerprints, printed, as QR codes and in
+// the PDF's metadata.
+func Certificacion(w io.Writer, c *manuals.Certificacion, a *manuals.Acuerdo, regime string, opt Options) error {
+	objeto := "el proyecto de acuerdo"
+	if c.Covers("manual") {
+		objeto = "el proyecto de acuerdo y el proyecto de Manual de Proceso y Procedimientos que es su anexo"
+	}
+	if a != nil && a.Codigo != "" {
+		objeto += " (" + a.Codigo + ")"
+	}
+	fundamento := "artículo 11, apartado 11.3, de los Lineamientos aprobados mediante acuerdo INE/JGE91/2020"
+	if regime == "2022" {
+		fundamento = "artículo 8, numeral 1, de los Lineamientos modificados por la Junta General Ejecutiva el 24 de noviembre de 2022"
+	}
+	data := map[string]any{"C": c, "Fecha": c.Fecha.Long(), "Objeto": objeto, "Fundamento": fundamento}
+	bs, err := templateBlocks(opt, data, "certificacion.pdf.tmpl")
+	if err != nil {
+		return err
+	}
+	var prints []string
+	for _, h := range c.Huellas {
+		prints = append(prints, h.Documento+" "+h.SHA256)
+	}
+	d, err := newDoc(Meta{Title: "Certificación " + c.Folio, Subject: "Certificación del contenido jurídico", Author: "Dirección Jurídica, Instituto Nacional Electoral",
+		Keywords: strings.Join(prints, "; "), Date: c.Fecha}, opt)
+	if err != nil {
+		return err
+	}
+	d.furniture()
+	d.running = "Certificación " + c.Folio
+	d.f.AddPage()
+	if err := d.blocks(bs); err != nil {
+		return err
+	}
+	return d.f.Output(w)
+}
