@@ -120,7 +120,7 @@ func certifyRun(o *certifyOptions) error {
 		return err
 	}
 	var p bytes.Buffer
-	if err := pdf.Certificacion(&p, cert, e.Acuerdo, reg.ID, pdf.Options{}); err != nil {
+	if err := pdf.Certificacion(&p, cert, e, reg.ID, pdf.Options{}); err != nil {
 		return err
 	}
 	files = append(files, outfile.File{Path: e.Path(manuals.FileCertificacion), Data: y}, outfile.File{Path: filepath.Join(o.dir, "certificacion.pdf"), Data: p.Bytes()})
@@ -144,19 +144,24 @@ func certifyRun(o *certifyOptions) error {
 
 func newVerifyCmd(ios *ioStreams) *cobra.Command {
 	return &cobra.Command{
-		Use:   "verificar EXPEDIENTE",
-		Short: "Comprueba que el expediente es lo que la Dirección Jurídica certificó",
-		Long: `Compara el acuerdo y el manual con las huellas de certificacion.yaml. Código de salida: 0 si
-coinciden; 1 si algo cambió, con la lista de campos que cambiaron (p. ej.
-subprocesos[1].procedimientos[3].objetivo); 2 si no hay certificación con huellas.`,
-		Args: exactArgs(1, "una carpeta de expediente"),
+		Use:   "verificar EXPEDIENTE [ARCHIVO.pdf...]",
+		Short: "Comprueba que el expediente (y sus PDF) son lo que la Dirección Jurídica certificó",
+		Long: `Compara el acuerdo y el manual con las huellas de certificacion.yaml y, si se dan, dice de cada
+PDF (la edición de la Gaceta, el extracto del DOF, el manual…) si se hizo con el contenido
+certificado: todo PDF de mpp lleva en sus metadatos la huella de lo que lo originó y, adjunta, su
+forma canónica. Código de salida: 0 si todo coincide; 1 si algo cambió, con la lista de campos
+que cambiaron (p. ej. subprocesos[1].procedimientos[3].objetivo) o los PDF que no corresponden;
+2 si no hay certificación con huellas.`,
+		Example: `  mpp verificar expedientes/H.4.05
+  mpp verificar expedientes/H.4.05 out/H.4.05/gaceta.pdf out/H.4.05/extracto-dof.pdf`,
+		Args: minArgs(1, "una carpeta de expediente y, si se quiere, archivos PDF"),
 		RunE: func(c *cobra.Command, args []string) error {
-			return verifyRun(ios, args[0])
+			return verifyRun(ios, args[0], args[1:])
 		},
 	}
 }
 
-func verifyRun(ios *ioStreams, dir string) error {
+func verifyRun(ios *ioStreams, dir string, pdfs []string) error {
 	e, err := manuals.LoadExpediente(dir)
 	if err != nil {
 		return &exitError{exitUsage, err}
@@ -196,6 +201,35 @@ func verifyRun(ios *ioStreams, dir string) error {
 				return err
 			}
 			fmt.Fprintf(ios.Out, "  campos que cambiaron: %s\n", strings.Join(paths, ", "))
+		}
+	}
+	certified := map[string]string{}
+	for _, h := range e.Certificacion.Huellas {
+		certified[h.Documento] = h.SHA256
+	}
+	for _, p := range pdfs {
+		data, err := readInput(p, 512<<20)
+		if err != nil {
+			return &exitError{exitUsage, err}
+		}
+		prov := pdf.Provenance(data)
+		if len(prov) == 0 {
+			fmt.Fprintf(ios.Out, "%s: no trae huella de mpp; no se puede saber de qué se hizo\n", p)
+			changed++
+			continue
+		}
+		for _, doc := range []string{canon.Acuerdo, canon.Manual} {
+			h, ok := prov[doc]
+			switch {
+			case !ok:
+			case certified[doc] == "":
+				fmt.Fprintf(ios.Out, "%s: se hizo con un %s que la certificación no cubre\n", p, doc)
+			case h == certified[doc]:
+				fmt.Fprintf(ios.Out, "%s: se hizo con el %s certificado\n", p, doc)
+			default:
+				fmt.Fprintf(ios.Out, "%s: NO se hizo con el %s certificado (%s…)\n", p, doc, h[:19])
+				changed++
+			}
 		}
 	}
 	if changed > 0 {

@@ -160,3 +160,38 @@ func TestCertifyAndVerify(t *testing.T) {
 		t.Errorf("validate after a change: %d\n%s", code, out)
 	}
 }
+
+// A PDF rendered from the certified content passes verification; one
+// rendered before the content changed and was certified again fails.
+func TestVerifyPDFs(t *testing.T) {
+	dir := t.TempDir()
+	exp := filepath.Join(dir, "H.4.05")
+	copyDir(t, "../../examples/H.4.05", exp)
+	certify := func() {
+		t.Helper()
+		if code, out, errOut := mpp(t, "certificar", exp, "--folio", "F-1", "--fecha", "2022-11-18", "--firmante", "DJ", "--forzar"); code != 0 {
+			t.Fatalf("certificar: %d %s %s", code, out, errOut)
+		}
+	}
+	certify()
+	before := filepath.Join(dir, "gaceta-antes.pdf")
+	if code, _, errOut := mpp(t, "render", "gaceta", exp, "-o", before); code != 0 {
+		t.Fatalf("render: %s", errOut)
+	}
+	if code, out, _ := mpp(t, "verificar", exp, before); code != 0 || !strings.Contains(out, "se hizo con el manual certificado") {
+		t.Errorf("the certified Gaceta: %d %s", code, out)
+	}
+	manual := filepath.Join(exp, "manual.yaml")
+	b, _ := os.ReadFile(manual)
+	writeFile(t, manual, strings.Replace(string(b), "descripcion: Valida la publicación en Internet.", "descripcion: Valida la publicación en Intranet.", 1))
+	certify()
+	after := filepath.Join(dir, "gaceta-despues.pdf")
+	if code, _, errOut := mpp(t, "render", "gaceta", exp, "-o", after); code != 0 {
+		t.Fatalf("render: %s", errOut)
+	}
+	code, out, _ := mpp(t, "verificar", exp, before, after)
+	if code != exitFindings || !strings.Contains(out, "gaceta-antes.pdf: NO se hizo con el manual certificado") ||
+		!strings.Contains(out, "gaceta-despues.pdf: se hizo con el manual certificado") || !strings.Contains(out, "gaceta-antes.pdf: se hizo con el acuerdo certificado") {
+		t.Errorf("verificar: %d\n%s", code, out)
+	}
+}

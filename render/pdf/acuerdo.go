@@ -19,6 +19,7 @@ func acuerdoMeta(a *manuals.Acuerdo, title string) Meta {
 		Author:   "Instituto Nacional Electoral, " + orDefault(a.Organo, "Junta General Ejecutiva"),
 		Keywords: strings.Join([]string{a.Codigo, string(a.Proceso.Codigo), a.Proceso.Nombre, "acuerdo"}, "; "),
 		Date:     a.Sesion.Fecha,
+		Sources:  &manuals.Expediente{Acuerdo: a},
 	}
 }
 
@@ -66,7 +67,9 @@ func Gaceta(w io.Writer, e *manuals.Expediente, opt Options) error {
 	}
 	var toc []tocEntry
 	for pass := 0; pass < 2; pass++ {
-		d, err := newDoc(acuerdoMeta(a, "Gaceta Electoral: Acuerdo "+a.Codigo+" y su anexo"), opt)
+		meta := acuerdoMeta(a, "Gaceta Electoral: Acuerdo "+a.Codigo+" y su anexo")
+		meta.Sources = &manuals.Expediente{Acuerdo: a, Manual: m}
+		d, err := newDoc(meta, opt)
 		if err != nil {
 			return err
 		}

@@ -10,7 +10,8 @@ import (
 // Certificacion writes the Dirección Jurídica's certification: the
 // documents it covers and their fingerprints, printed, as QR codes and in
 // the PDF's metadata.
-func Certificacion(w io.Writer, c *manuals.Certificacion, a *manuals.Acuerdo, regime string, opt Options) error {
+func Certificacion(w io.Writer, c *manuals.Certificacion, e *manuals.Expediente, regime string, opt Options) error {
+	a := e.Acuerdo
 	objeto := "el proyecto de acuerdo"
 	if c.Covers("manual") {
 		objeto = "el proyecto de acuerdo y el proyecto de Manual de Proceso y Procedimientos que es su anexo"
@@ -32,7 +33,7 @@ func Certificacion(w io.Writer, c *manuals.Certificacion, a *manuals.Acuerdo, re
 		prints = append(prints, h.Documento+" "+h.SHA256)
 	}
 	d, err := newDoc(Meta{Title: "Certificación " + c.Folio, Subject: "Certificación del contenido jurídico", Author: "Dirección Jurídica, Instituto Nacional Electoral",
-		Keywords: strings.Join(prints, "; "), Date: c.Fecha}, opt)
+		Keywords: strings.Join(prints, "; "), Date: c.Fecha, Sources: e}, opt)
 	if err != nil {
 		return err
 	}

@@ -123,6 +123,7 @@ func Dictamen(w io.Writer, in DictamenInput, opt Options) error {
 		Author:   "Coordinación de Innovación y Procesos, Dirección Ejecutiva de Administración",
 		Keywords: strings.Join([]string{string(m.DatosGenerales.Codigo), "dictamen técnico", e.Dictamen.Resultado}, "; "),
 		Date:     e.Dictamen.Fecha,
+		Sources:  &manuals.Expediente{Manual: m},
 	}, opt)
 	if err != nil {
 		return err

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/cipro-ine/mpp/manuals"
+	"github.com/cipro-ine/mpp/manuals/canon"
 )
 
 // Options are what every document takes.
@@ -33,7 +34,15 @@ type Options struct {
 type Meta struct {
 	Title, Subject, Author, Keywords string
 	Date                             manuals.Date // creation date: from the expediente
+	// Sources are the documents the PDF was made from ("acuerdo",
+	// "manual"): their fingerprints go into the keywords, as
+	// "mpp-huella manual sha256:…", and their canonical YAML is attached,
+	// so that «mpp verificar» can tell what a PDF was made from.
+	Sources *manuals.Expediente
 }
+
+// sourceDocs are the documents whose provenance a PDF records.
+var sourceDocs = []string{canon.Acuerdo, canon.Manual}
 
 const family = "mpp"
 
@@ -117,7 +126,23 @@ func newDoc(m Meta, o Options) (*doc, error) {
 	f.SetTitle(m.Title, true)
 	f.SetSubject(m.Subject, true)
 	f.SetAuthor(m.Author, true)
-	f.SetKeywords(m.Keywords, true)
+	keywords := m.Keywords
+	if m.Sources != nil {
+		var files []fpdf.Attachment
+		for _, doc := range sourceDocs {
+			form, err := canon.Form(m.Sources, doc)
+			if err != nil {
+				return nil, err
+			}
+			if form == nil {
+				continue
+			}
+			keywords += "; mpp-huella " + doc + " " + canon.Fingerprint(form)
+			files = append(files, fpdf.Attachment{Content: form, Filename: doc + ".yaml", Description: "Forma canónica del " + doc + " del que se hizo este documento"})
+		}
+		f.SetAttachments(files)
+	}
+	f.SetKeywords(keywords, true)
 	f.SetCreator("mpp", true)
 	f.SetProducer("mpp", true)
 	f.SetLang("es-MX")

@@ -130,6 +130,7 @@ func DOF(w io.Writer, a *manuals.Acuerdo, o DOFOptions, opt Options) error {
 		Author:   "Instituto Nacional Electoral",
 		Keywords: strings.Join([]string{a.Codigo, string(a.Proceso.Codigo), a.Proceso.Nombre, "DOF", "extracto"}, "; "),
 		Date:     o.Fecha,
+		Sources:  &manuals.Expediente{Acuerdo: a},
 	}, opt)
 	if err != nil {
 		return err

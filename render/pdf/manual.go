@@ -184,6 +184,7 @@ func Manual(w io.Writer, e *manuals.Expediente, opt Options) error {
 		Author:   dg.URDuena,
 		Keywords: strings.Join([]string{string(dg.Codigo), dg.Nombre, "manual de proceso y procedimientos", "INE"}, "; "),
 		Date:     dg.Fecha,
+		Sources:  &manuals.Expediente{Manual: e.Manual},
 	}
 	var toc []tocEntry
 	for pass := 0; pass < 2; pass++ {

@@ -46,7 +46,7 @@ func Report(w io.Writer, e *manuals.Expediente, res report.Result, opt Options) 
 		return err
 	}
 	d, err := newDoc(Meta{Title: "Informe de validación: " + title, Subject: "Validación contra los Lineamientos (mpp validate)",
-		Author: "mpp", Keywords: code + "; validación; Lineamientos", Date: rules.SessionDate(e)}, opt)
+		Author: "mpp", Keywords: code + "; validación; Lineamientos", Date: rules.SessionDate(e), Sources: e}, opt)
 	if err != nil {
 		return err
 	}
