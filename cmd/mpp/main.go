@@ -104,6 +104,7 @@ Un expediente es una carpeta con manual.yaml, acuerdo.yaml, dictamen.yaml y cert
 		newFingerprintCmd(ios),
 		newCertifyCmd(ios, g),
 		newVerifyCmd(ios),
+		newDiffCmd(ios),
 		newImportCmd(ios, g),
 		newRulesCmd(ios, g),
 		newSchemaCmd(ios),

@@ -123,3 +123,39 @@ func cap(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
 }
+
+// ManualWithActivities returns the first manual of the series seeded by
+// seed with at least n activities, trimmed to exactly n (n ≥ 8 per
+// procedure kept): the fixed-size input of the benchmarks.
+func ManualWithActivities(seed uint64, n int) *manuals.Manual {
+	for i := 0; ; i++ {
+		m := Manual(seed, i)
+		total := 0
+		for _, p := range m.Procedures() {
+			total += len(p.Actividades)
+		}
+		if total < n {
+			continue
+		}
+		// Trim the last procedures' activities down to exactly n.
+		extra := total - n
+		for pi := len(m.Procedures()) - 1; extra > 0 && pi >= 0; pi-- {
+			p := m.Procedures()[pi]
+			cut := min(extra, len(p.Actividades)-8)
+			p.Actividades = p.Actividades[:len(p.Actividades)-cut]
+			last := &p.Actividades[len(p.Actividades)-1]
+			last.Decision, last.Siguiente, last.Fin = nil, 0, true
+			for k := range p.Actividades {
+				if d := p.Actividades[k].Decision; d != nil {
+					for x := range d.Salidas {
+						if d.Salidas[x].Siguiente > len(p.Actividades) {
+							d.Salidas[x].Siguiente = len(p.Actividades)
+						}
+					}
+				}
+			}
+			extra -= cut
+		}
+		return m
+	}
+}

@@ -140,3 +140,49 @@ func TestDecodeRefusesDeepNesting(t *testing.T) {
 		t.Errorf("got %v, want %q", l, want)
 	}
 }
+
+func TestAppendKeepsEverythingElse(t *testing.T) {
+	type entry struct {
+		Version string `yaml:"version"`
+		Nota    string `yaml:"nota"`
+	}
+	in := `# cabecera
+nombre: Manual   # comentario
+control_cambios:
+  - version: "1.0"   # primera
+    nota: Emisión.
+  # comentario que pertenece a firmas
+firmas:
+  elaboro: X
+`
+	out, err := yamldoc.Append("m.yaml", []byte(in), "control_cambios", entry{"1.1", "Cambio."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `# cabecera
+nombre: Manual   # comentario
+control_cambios:
+  - version: "1.0"   # primera
+    nota: Emisión.
+  - version: "1.1"
+    nota: Cambio.
+  # comentario que pertenece a firmas
+firmas:
+  elaboro: X
+`
+	if string(out) != want {
+		t.Errorf("got:\n%s\nwant:\n%s", out, want)
+	}
+	// At the end of the document, and created when missing.
+	out, err = yamldoc.Append("m.yaml", []byte("a: 1\nl:\n- version: x\n  nota: y"), "l", entry{"2", "z"})
+	if err != nil || string(out) != "a: 1\nl:\n- version: x\n  nota: y\n- version: \"2\"\n  nota: z\n" {
+		t.Errorf("at the end: %q %v", out, err)
+	}
+	out, err = yamldoc.Append("m.yaml", []byte("a: 1\n"), "l", entry{"2", "z"})
+	if err != nil || string(out) != "a: 1\nl:\n- version: \"2\"\n  nota: z\n" {
+		t.Errorf("missing key: %q %v", out, err)
+	}
+	if _, err := yamldoc.Append("m.yaml", []byte("a: 1\nl: []\n"), "l", entry{}); err == nil || !strings.Contains(err.Error(), "m.yaml:2") {
+		t.Errorf("flow list: %v", err)
+	}
+}

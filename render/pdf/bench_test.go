@@ -14,40 +14,6 @@ import (
 	"github.com/cipro-ine/mpp/manuals/yamldoc"
 )
 
-// manual200 is a generated manual with exactly 200 activities.
-func manual200() *manuals.Manual {
-	for i := 0; ; i++ {
-		m := synth.Manual(5, i)
-		n := 0
-		for _, p := range m.Procedures() {
-			n += len(p.Actividades)
-		}
-		if n < 200 {
-			continue
-		}
-		// Trim the last procedures' activities down to exactly 200.
-		extra := n - 200
-		for pi := len(m.Procedures()) - 1; extra > 0 && pi >= 0; pi-- {
-			p := m.Procedures()[pi]
-			cut := min(extra, len(p.Actividades)-8)
-			p.Actividades = p.Actividades[:len(p.Actividades)-cut]
-			last := &p.Actividades[len(p.Actividades)-1]
-			last.Decision, last.Siguiente, last.Fin = nil, 0, true
-			for k := range p.Actividades {
-				if d := p.Actividades[k].Decision; d != nil {
-					for x := range d.Salidas {
-						if d.Salidas[x].Siguiente > len(p.Actividades) {
-							d.Salidas[x].Siguiente = len(p.Actividades)
-						}
-					}
-				}
-			}
-			extra -= cut
-		}
-		return m
-	}
-}
-
 func BenchmarkManual(b *testing.B) {
 	h405, err := manuals.LoadExpediente("../../examples/H.4.05")
 	if err != nil {
@@ -56,7 +22,7 @@ func BenchmarkManual(b *testing.B) {
 	for _, c := range []struct {
 		name string
 		e    *manuals.Expediente
-	}{{"H.4.05", h405}, {"200-actividades", &manuals.Expediente{Manual: manual200()}}} {
+	}{{"H.4.05", h405}, {"200-actividades", &manuals.Expediente{Manual: synth.ManualWithActivities(5, 200)}}} {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
@@ -75,7 +41,7 @@ func TestWriteManualBench(t *testing.T) {
 	if dir == "" {
 		t.Skip("MPP_BENCH_OUT not set")
 	}
-	e := &manuals.Expediente{Manual: manual200()}
+	e := &manuals.Expediente{Manual: synth.ManualWithActivities(5, 200)}
 	y, err := yamldoc.Encode(e.Manual)
 	if err != nil {
 		t.Fatal(err)

@@ -32,6 +32,7 @@ import (
 //	@ilustrativo a labelled box: the content is illustrative
 //	@diagrama    the swimlane flow diagram of a procedure (text: its code)
 //	@matriz      the impact × probability matrix of a procedure (text: its code)
+//	@cambios     the changes of a comparison, as a redline
 //
 // A tag may carry arguments on its line: "@tabla 8 18 36 13 13 12" gives
 // the column widths in percent.
@@ -44,7 +45,7 @@ type block struct {
 
 var tags = map[string]bool{"titulo": true, "encabezado": true, "parrafo": true, "negritas": true, "derecha": true, "elision": true,
 	"tabla": true, "qr": true, "seccion": true, "subseccion": true, "indice": true, "portada": true, "nuevapagina": true,
-	"ilustrativo": true, "diagrama": true, "matriz": true}
+	"ilustrativo": true, "diagrama": true, "matriz": true, "cambios": true}
 
 // textless tags stand alone.
 var textless = map[string]bool{"indice": true, "nuevapagina": true}

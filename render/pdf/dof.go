@@ -50,6 +50,7 @@ var funcs = template.FuncMap{
 	},
 	"celda": func(v any) string { return cell(fmt.Sprint(v)) },
 	"inc":   func(i int) int { return i + 1 },
+	"upper": strings.ToUpper,
 }
 
 // DOF writes the acuerdo's extract for the Diario Oficial de la Federación.

@@ -1,0 +1,265 @@
+// Package diff compares two versions of a manual or of an acuerdo the way a
+// reviewer of the Dirección Jurídica reads them: procedures added, removed,
+// renamed or moved; objectives and activity descriptions changed word by
+// word; roles, risks, glosario entries and puntos de acuerdo changed.
+package diff
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Kinds of change.
+const (
+	Added    = "agregado"
+	Removed  = "eliminado"
+	Renamed  = "renombrado"
+	Moved    = "movido"
+	Modified = "modificado"
+)
+
+// Change is one edit between two versions.
+type Change struct {
+	Kind  string `json:"tipo"`
+	What  string `json:"elemento"`          // "procedimiento", "actividad", "objetivo", …
+	Where string `json:"donde"`             // the code, ID or ordinal it concerns
+	Path  string `json:"ruta,omitempty"`    // field path in the newer version (in the older one when removed)
+	Old   string `json:"antes,omitempty"`   // text before
+	New   string `json:"despues,omitempty"` // text after
+	// Context says what a move concerns: the activity's description, the
+	// procedure's name.
+	Context string   `json:"contexto,omitempty"`
+	Words   []WordOp `json:"palabras,omitempty"`
+}
+
+// WordOp is a run of words kept (=), deleted (-) or inserted (+).
+type WordOp struct {
+	Op   string `json:"op"`
+	Text string `json:"texto"`
+}
+
+// Summary counts the changes by kind, in Spanish.
+func Summary(cs []Change) string {
+	if len(cs) == 0 {
+		return "sin cambios"
+	}
+	n := map[string]int{}
+	for _, c := range cs {
+		n[c.Kind]++
+	}
+	var parts []string
+	for _, k := range []string{Added, Removed, Renamed, Moved, Modified} {
+		if n[k] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n[k], pluralKind(k, n[k])))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func pluralKind(k string, n int) string {
+	if n == 1 {
+		return k
+	}
+	return k + "s"
+}
+
+// lcsTable returns, for sequences x and y, lcs[i][j]: the length of the
+// longest common subsequence of x[i:] and y[j:].
+func lcsTable(x, y []string) [][]int32 {
+	lcs := make([][]int32, len(x)+1)
+	for i := range lcs {
+		lcs[i] = make([]int32, len(y)+1)
+	}
+	for i := len(x) - 1; i >= 0; i-- {
+		for j := len(y) - 1; j >= 0; j-- {
+			if x[i] == y[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	return lcs
+}
+
+// common returns the pairs (i, j) of a longest common subsequence of x and y.
+func common(x, y []string) [][2]int {
+	lcs := lcsTable(x, y)
+	var out [][2]int
+	for i, j := 0, 0; i < len(x) && j < len(y); {
+		switch {
+		case x[i] == y[j]:
+			out = append(out, [2]int{i, j})
+			i++
+			j++
+		case lcs[i+1][j] >= lcs[i][j+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	return out
+}
+
+// Words diffs two texts word by word (a longest common subsequence over the
+// words), merging runs of the same operation.
+func Words(a, b string) []WordOp {
+	x, y := strings.Fields(a), strings.Fields(b)
+	lcs := lcsTable(x, y)
+	var out []WordOp
+	add := func(op, w string) {
+		if n := len(out); n > 0 && out[n-1].Op == op {
+			out[n-1].Text += " " + w
+			return
+		}
+		out = append(out, WordOp{op, w})
+	}
+	i, j := 0, 0
+	for i < len(x) && j < len(y) {
+		switch {
+		case x[i] == y[j]:
+			add("=", x[i])
+			i++
+			j++
+		case lcs[i+1][j] >= lcs[i][j+1]:
+			add("-", x[i])
+			i++
+		default:
+			add("+", y[j])
+			j++
+		}
+	}
+	for ; i < len(x); i++ {
+		add("-", x[i])
+	}
+	for ; j < len(y); j++ {
+		add("+", y[j])
+	}
+	return out
+}
+
+// text records a change of a text field, with its word diff.
+func text(out *[]Change, what, where, path, a, b string) {
+	if strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ") {
+		return
+	}
+	kind := Modified
+	switch {
+	case strings.TrimSpace(a) == "":
+		kind = Added
+	case strings.TrimSpace(b) == "":
+		kind = Removed
+	}
+	*out = append(*out, Change{Kind: kind, What: what, Where: where, Path: path, Old: a, New: b, Words: Words(a, b)})
+}
+
+// lists diffs two lists of short texts (reglas, insumos…) as sets in order.
+func lists(out *[]Change, what, where, path string, a, b []string) {
+	text(out, what, where, path, strings.Join(a, "\n"), strings.Join(b, "\n"))
+}
+
+// feminine tells which elements take the feminine form of the kind.
+func feminine(what string) bool {
+	for _, p := range []string{"actividad", "entrada", "valoración", "descripción", "definición"} {
+		if strings.HasPrefix(what, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// KindOf writes the kind in agreement with the element: "actividad movida".
+func KindOf(c Change) string {
+	if feminine(c.What) {
+		return strings.TrimSuffix(c.Kind, "o") + "a"
+	}
+	return c.Kind
+}
+
+// maxDescribed is how many changes Describe lists one by one; past it, the
+// entry counts them and names the procedures they touch.
+const maxDescribed = 8
+
+// Describe writes the changes as one entry of a manual's control de cambios.
+func Describe(cs []Change) string {
+	if len(cs) == 0 {
+		return "Sin cambios de contenido respecto de la versión anterior."
+	}
+	if len(cs) <= maxDescribed {
+		parts := make([]string, len(cs))
+		for i, c := range cs {
+			parts[i] = fmt.Sprintf("%s %s (%s)", c.What, KindOf(c), c.Where)
+		}
+		return "Cambios respecto de la versión anterior: " + strings.Join(parts, "; ") + "."
+	}
+	var codes []string
+	seen := map[string]bool{}
+	for _, c := range cs {
+		code, _, _ := strings.Cut(c.Where, " ")
+		if strings.Count(code, ".") == 4 && !seen[code] {
+			seen[code] = true
+			codes = append(codes, code)
+		}
+	}
+	s := "Cambios respecto de la versión anterior: " + Summary(cs)
+	if len(codes) > 0 {
+		s += ", en los procedimientos " + strings.Join(codes, ", ")
+	}
+	return s + "."
+}
+
+// Result is a comparison ready for a writer: what was compared and the
+// changes, in the order of the newer document.
+type Result struct {
+	Document string   `json:"documento"` // "manual" or "acuerdo"
+	Old      string   `json:"anterior"`  // the older file's name
+	New      string   `json:"nueva"`     // the newer file's name
+	Summary  string   `json:"resumen"`
+	Changes  []Change `json:"cambios"`
+}
+
+// NewResult wraps the changes found between two documents of a kind.
+func NewResult(document, old, new string, cs []Change) Result {
+	if cs == nil {
+		cs = []Change{}
+	}
+	return Result{Document: document, Old: old, New: new, Summary: Summary(cs), Changes: cs}
+}
+
+// Ellipsis marks unchanged words left out by Context.
+const Ellipsis = "…"
+
+// Context shortens the runs of unchanged words of a word diff to n words on
+// each side of a change, so that a long paragraph with one word changed
+// shows that word in its sentence and not the whole paragraph.
+func Context(ops []WordOp, n int) []WordOp {
+	out := make([]WordOp, 0, len(ops))
+	for i, op := range ops {
+		if op.Op != "=" {
+			out = append(out, op)
+			continue
+		}
+		w := strings.Fields(op.Text)
+		keepHead, keepTail := n, n
+		if i == 0 {
+			keepHead = 0 // nothing before it to give context to
+		}
+		if i == len(ops)-1 {
+			keepTail = 0
+		}
+		if len(w) <= keepHead+keepTail+1 {
+			out = append(out, op)
+			continue
+		}
+		var parts []string
+		if keepHead > 0 {
+			parts = append(parts, strings.Join(w[:keepHead], " "))
+		}
+		parts = append(parts, Ellipsis)
+		if keepTail > 0 {
+			parts = append(parts, strings.Join(w[len(w)-keepTail:], " "))
+		}
+		out = append(out, WordOp{"=", strings.Join(parts, " ")})
+	}
+	return out
+}
