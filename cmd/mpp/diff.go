@@ -35,6 +35,7 @@ type diffOptions struct {
 	date     string
 	owner    string
 	force    bool
+	logged   string // the entry added, said once it is written
 }
 
 func newDiffCmd(ios *ioStreams) *cobra.Command {
@@ -242,6 +243,9 @@ func diffRun(o *diffOptions) error {
 		for _, f := range files {
 			fmt.Fprintf(o.io.ErrOut, "escrito %s\n", f.Path)
 		}
+		if o.logged != "" {
+			fmt.Fprintln(o.io.ErrOut, o.logged)
+		}
 	}
 	if changed {
 		return &exitError{exitFindings, errSilent}
@@ -317,7 +321,7 @@ func changeLogEntry(o *diffOptions, b *docVersion, cs []diff.Change) (outfile.Fi
 	if n := len(check.ControlCambios); n == 0 || check.ControlCambios[n-1].Version != ver {
 		return outfile.File{}, errors.New("el manual actualizado no tiene la entrada nueva al final del control de cambios")
 	}
-	fmt.Fprintf(o.io.ErrOut, "control de cambios: versión %s, %s: %s\n", ver, date.Long(), entry.Descripcion)
+	o.logged = fmt.Sprintf("control de cambios: versión %s, %s: %s", ver, date.Long(), entry.Descripcion)
 	return outfile.File{Path: o.out, Data: out}, nil
 }
 

@@ -160,7 +160,7 @@ func lists(out *[]Change, what, where, path string, a, b []string) {
 
 // feminine tells which elements take the feminine form of the kind.
 func feminine(what string) bool {
-	for _, p := range []string{"actividad", "entrada", "valoración", "descripción", "definición"} {
+	for _, p := range []string{"actividad", "entrada", "valoración", "descripción", "definición", "unidad", "salidas", "reglas"} {
 		if strings.HasPrefix(what, p) {
 			return true
 		}
@@ -168,12 +168,17 @@ func feminine(what string) bool {
 	return false
 }
 
-// KindOf writes the kind in agreement with the element: "actividad movida".
+// KindOf writes the kind in agreement with the element: "actividad movida",
+// "controles modificados".
 func KindOf(c Change) string {
+	k := c.Kind
 	if feminine(c.What) {
-		return strings.TrimSuffix(c.Kind, "o") + "a"
+		k = strings.TrimSuffix(k, "o") + "a"
 	}
-	return c.Kind
+	if first, _, _ := strings.Cut(c.What, " "); strings.HasSuffix(first, "s") {
+		k += "s" // "controles modificados", "salidas de la actividad modificadas"
+	}
+	return k
 }
 
 // maxDescribed is how many changes Describe lists one by one; past it, the

@@ -141,3 +141,30 @@ func TestRewrittenActivity(t *testing.T) {
 		t.Errorf("got %v\nwant %v", got, want)
 	}
 }
+
+// What the semantic walk compares besides procedures and activities: the
+// marco normativo, a subproceso's objective, controls, indicators, an
+// activity's inputs; and the kind agrees with the element.
+func TestOtherFields(t *testing.T) {
+	old := example(t).Manual
+	m := example(t).Manual
+	m.MarcoNormativo = append(m.MarcoNormativo, "Reglamento Interior del Instituto Nacional Electoral.")
+	m.Subprocesos[1].Objetivo += " con oportunidad" // it had none: added
+	p := m.Procedures()[0]
+	if len(p.Controles) == 0 || len(p.Indicadores) == 0 {
+		t.Fatal("the example's first procedure has no controls or indicators")
+	}
+	p.Controles[0].Descripcion += " cada semana"
+	p.Indicadores[0].Meta = "95 %"
+	p.Actividades[0].Insumos = append(p.Actividades[0].Insumos, "Oficio de solicitud")
+	var got []string
+	for _, c := range diff.Manuals(old, m) {
+		got = append(got, c.What+" "+diff.KindOf(c)+" "+c.Where)
+	}
+	want := []string{"marco normativo modificado H.4.05", "objetivo del subproceso agregado H.4.05.2",
+		"controles modificados H.4.05.1.01", "indicadores modificados H.4.05.1.01",
+		"insumos de la actividad modificados H.4.05.1.01 actividad 1"}
+	if fmt.Sprint(sorted(got)) != fmt.Sprint(sorted(want)) {
+		t.Errorf("got  %v\nwant %v", sorted(got), sorted(want))
+	}
+}

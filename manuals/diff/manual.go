@@ -31,8 +31,12 @@ func Manuals(a, b *manuals.Manual) []Change {
 	text(&out, "nombre del proceso", string(b.DatosGenerales.Codigo), "datos_generales.nombre", a.DatosGenerales.Nombre, b.DatosGenerales.Nombre)
 	text(&out, "objetivo del proceso", string(b.DatosGenerales.Codigo), "objetivo", a.Objetivo, b.Objetivo)
 	text(&out, "alcance del proceso", string(b.DatosGenerales.Codigo), "alcance", a.Alcance, b.Alcance)
+	text(&out, "unidad responsable dueña", string(b.DatosGenerales.Codigo), "datos_generales.ur_duena", a.DatosGenerales.URDuena, b.DatosGenerales.URDuena)
+	lists(&out, "unidades participantes", string(b.DatosGenerales.Codigo), "datos_generales.urs_participantes", a.DatosGenerales.URsParticipantes, b.DatosGenerales.URsParticipantes)
+	lists(&out, "marco normativo", string(b.DatosGenerales.Codigo), "marco_normativo", a.MarcoNormativo, b.MarcoNormativo)
 	glossary(&out, a.Glosario, b.Glosario)
 	roles(&out, a.Roles, b.Roles)
+	subprocesses(&out, a.Subprocesos, b.Subprocesos)
 
 	pa, pb := procedures(a), procedures(b)
 	byCodeA, byCodeB := map[manuals.Code]procAt{}, map[manuals.Code]procAt{}
@@ -102,6 +106,8 @@ func procedure(out *[]Change, a, b procAt) {
 	lists(out, "reglas de operación", code, b.path+".reglas_operacion", a.p.ReglasOperacion, b.p.ReglasOperacion)
 	activities(out, code, b.path, a.p.Actividades, b.p.Actividades)
 	risks(out, code, b.path, a.p.Riesgos, b.p.Riesgos)
+	lists(out, "controles", code, b.path+".controles", controls(a.p.Controles), controls(b.p.Controles))
+	lists(out, "indicadores", code, b.path+".indicadores", indicators(a.p.Indicadores), indicators(b.p.Indicadores))
 }
 
 // activities matches activities by their description. Those in the longest
@@ -202,6 +208,10 @@ func activities(out *[]Change, code, base string, a, b []manuals.Activity) {
 				Old: fmt.Sprintf("actividad %d", y.Numero), New: fmt.Sprintf("actividad %d", x.Numero), Context: x.Descripcion})
 		}
 		text(out, "descripción de la actividad", where, path+".descripcion", y.Descripcion, x.Descripcion)
+		lists(out, "insumos de la actividad", where, path+".insumos", y.Insumos, x.Insumos)
+		lists(out, "salidas de la actividad", where, path+".salidas", y.Salidas, x.Salidas)
+		text(out, "sistema de la actividad", where, path+".sistema", y.Sistema, x.Sistema)
+		lists(out, "formatos de la actividad", where, path+".formatos", y.Formatos, x.Formatos)
 		if y.Responsable != x.Responsable {
 			*out = append(*out, Change{Kind: Modified, What: "responsable de la actividad", Where: where, Path: path + ".responsable", Old: y.Responsable, New: x.Responsable})
 		}
@@ -296,4 +306,38 @@ func similarity(a, b string) float64 {
 		return 0
 	}
 	return float64(len(common(x, y))) / float64(max(len(x), len(y)))
+}
+
+// subprocesses compares the subprocesos' names and objectives, by code.
+func subprocesses(out *[]Change, a, b []manuals.Subprocess) {
+	old := map[manuals.Code]*manuals.Subprocess{}
+	for i := range a {
+		old[a[i].Codigo] = &a[i]
+	}
+	for j := range b {
+		s := &b[j]
+		o, ok := old[s.Codigo]
+		if !ok {
+			continue // its procedures say it all
+		}
+		path := fmt.Sprintf("subprocesos[%d]", j+1)
+		text(out, "nombre del subproceso", string(s.Codigo), path+".nombre", o.Nombre, s.Nombre)
+		text(out, "objetivo del subproceso", string(s.Codigo), path+".objetivo", o.Objetivo, s.Objetivo)
+	}
+}
+
+func controls(cs []manuals.Control) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = fmt.Sprintf("%s: %s (%s, actividad %d)", c.ID, c.Descripcion, c.Tipo, c.Actividad)
+	}
+	return out
+}
+
+func indicators(is []manuals.Indicator) []string {
+	out := make([]string, len(is))
+	for i, x := range is {
+		out[i] = fmt.Sprintf("%s: %s; %s; meta %s", x.Nombre, x.Formula, x.Frecuencia, x.Meta)
+	}
+	return out
 }
