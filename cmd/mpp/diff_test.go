@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/cipro-ine/mpp/manuals"
+	"github.com/cipro-ine/mpp/manuals/synth"
 	"github.com/cipro-ine/mpp/manuals/yamldoc"
 )
 
@@ -34,11 +35,7 @@ func editedVersion(t *testing.T, dir string) (old, new string) {
 	acts := procs[0].Actividades
 	moved := acts[5]
 	rest := append(append([]manuals.Activity{}, acts[:5]...), acts[6:]...)
-	acts = append([]manuals.Activity{rest[0], moved}, rest[1:]...)
-	for i := range acts {
-		acts[i].Numero = i + 1
-	}
-	procs[0].Actividades = acts
+	synth.SetActivities(procs[0], append([]manuals.Activity{rest[0], moved}, rest[1:]...))
 	if !strings.Contains(procs[2].Objetivo, "rganizar las sesiones") {
 		t.Fatalf("objective of H.4.05.1.03: %q", procs[2].Objetivo)
 	}

@@ -43,25 +43,20 @@ func variant200(t testing.TB) (*manuals.Manual, *manuals.Manual) {
 		acts := p.Actividades
 		moved := acts[len(acts)-2]
 		rest := append(append([]manuals.Activity{}, acts[:len(acts)-2]...), acts[len(acts)-1])
-		p.Actividades = append([]manuals.Activity{rest[0], moved}, rest[1:]...)
+		synth.SetActivities(p, append([]manuals.Activity{rest[0], moved}, rest[1:]...))
 	}
 	for k := 0; k < 3; k++ {
 		p := at(k + 4)
-		n := manuals.Activity{Numero: len(p.Actividades), Responsable: p.Actividades[0].Responsable, Descripcion: "Integra al expediente la constancia de notificación número " + string(rune('A'+k))}
-		p.Actividades = append(p.Actividades[:3], append([]manuals.Activity{n}, p.Actividades[3:]...)...)
+		n := manuals.Activity{Responsable: p.Actividades[0].Responsable, Descripcion: "Integra al expediente la constancia de notificación número " + string(rune('A'+k))}
+		synth.SetActivities(p, append(append(append([]manuals.Activity{}, p.Actividades[:3]...), n), p.Actividades[3:]...))
 	}
 	for k := 0; k < 2; k++ {
 		p := at(k + 7)
-		p.Actividades = append(p.Actividades[:4], p.Actividades[5:]...)
+		synth.SetActivities(p, append(append([]manuals.Activity{}, p.Actividades[:4]...), p.Actividades[5:]...))
 	}
 	for k := 0; k < 2; k++ {
 		at(k).Nombre += " (revisado)"
 		at(k + 2).Objetivo = "Asegurar que " + at(k+2).Objetivo
-	}
-	for _, p := range ps {
-		for i := range p.Actividades {
-			p.Actividades[i].Numero = i + 1
-		}
 	}
 	return old, m
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/diff"
+	"github.com/cipro-ine/mpp/manuals/synth"
 )
 
 func example(t *testing.T) *manuals.Expediente {
@@ -37,11 +38,7 @@ func TestManualKnownEdits(t *testing.T) {
 	acts := procs[0].Actividades
 	moved := acts[5]
 	rest := append(append([]manuals.Activity{}, acts[:5]...), acts[6:]...)
-	acts = append([]manuals.Activity{rest[0], moved}, rest[1:]...)
-	for i := range acts {
-		acts[i].Numero = i + 1
-	}
-	procs[0].Actividades = acts
+	synth.SetActivities(procs[0], append([]manuals.Activity{rest[0], moved}, rest[1:]...))
 	// 3. A reworded objective.
 	procs[2].Objetivo = strings.Replace(procs[2].Objetivo, "organizar las sesiones", "convocar y organizar las sesiones", 1)
 	procs[2].Objetivo = strings.Replace(procs[2].Objetivo, "Organizar las sesiones", "Convocar y organizar las sesiones", 1)
@@ -131,10 +128,7 @@ func TestRewrittenActivity(t *testing.T) {
 	p := m.Procedures()[0]
 	p.Actividades[2].Descripcion = "Turna el asunto a la persona titular del área para que determine lo conducente."
 	extra := manuals.Activity{Responsable: p.Actividades[0].Responsable, Descripcion: "Archiva la constancia en el expediente electrónico."}
-	p.Actividades = append(p.Actividades[:6], append([]manuals.Activity{extra}, p.Actividades[6:]...)...)
-	for i := range p.Actividades {
-		p.Actividades[i].Numero = i + 1
-	}
+	synth.SetActivities(p, append(append(append([]manuals.Activity{}, p.Actividades[:6]...), extra), p.Actividades[6:]...))
 	got := describe(diff.Manuals(old, m))
 	want := []string{"modificado descripción de la actividad H.4.05.1.01 actividad 3", "agregado actividad H.4.05.1.01 actividad 7"}
 	if fmt.Sprint(sorted(got)) != fmt.Sprint(sorted(want)) {
@@ -144,7 +138,8 @@ func TestRewrittenActivity(t *testing.T) {
 
 // What the semantic walk compares besides procedures and activities: the
 // marco normativo, a subproceso's objective, controls, indicators, an
-// activity's inputs; and the kind agrees with the element.
+// activity's inputs, a decision's exit; and the kind agrees with the
+// element.
 func TestOtherFields(t *testing.T) {
 	old := example(t).Manual
 	m := example(t).Manual
@@ -157,14 +152,23 @@ func TestOtherFields(t *testing.T) {
 	p.Controles[0].Descripcion += " cada semana"
 	p.Indicadores[0].Meta = "95 %"
 	p.Actividades[0].Insumos = append(p.Actividades[0].Insumos, "Oficio de solicitud")
+	d := *p.Actividades[2].Decision // activity 3: a decision
+	d.Salidas = append([]manuals.Exit(nil), d.Salidas...)
+	d.Salidas[1].Siguiente = 6
+	p.Actividades[2].Decision = &d
 	var got []string
 	for _, c := range diff.Manuals(old, m) {
 		got = append(got, c.What+" "+diff.KindOf(c)+" "+c.Where)
 	}
 	want := []string{"marco normativo modificado H.4.05", "objetivo del subproceso agregado H.4.05.2",
 		"controles modificados H.4.05.1.01", "indicadores modificados H.4.05.1.01",
-		"insumos de la actividad modificados H.4.05.1.01 actividad 1"}
+		"insumos de la actividad modificados H.4.05.1.01 actividad 1", "flujo de la actividad modificado H.4.05.1.01 actividad 3"}
 	if fmt.Sprint(sorted(got)) != fmt.Sprint(sorted(want)) {
 		t.Errorf("got  %v\nwant %v", sorted(got), sorted(want))
+	}
+	for _, c := range diff.Manuals(old, m) {
+		if c.What == "flujo de la actividad" && (!strings.Contains(c.Old, "No: actividad 4") || !strings.Contains(c.New, "No: actividad 6")) {
+			t.Errorf("flow change: %q → %q", c.Old, c.New)
+		}
 	}
 }

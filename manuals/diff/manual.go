@@ -215,6 +215,28 @@ func activities(out *[]Change, code, base string, a, b []manuals.Activity) {
 		if y.Responsable != x.Responsable {
 			*out = append(*out, Change{Kind: Modified, What: "responsable de la actividad", Where: where, Path: path + ".responsable", Old: y.Responsable, New: x.Responsable})
 		}
+		if explicitFlow(y) || explicitFlow(x) {
+			// The old flow in the new numbering, through the pairing.
+			matchA := make([]int, len(a))
+			for k := range matchA {
+				matchA[k] = -1
+			}
+			for jj, ii := range matchB {
+				if ii >= 0 {
+					matchA[ii] = jj
+				}
+			}
+			was := flow(a, i, func(k int) string {
+				if matchA[k] < 0 {
+					return "la actividad eliminada «" + a[k].Descripcion + "»"
+				}
+				return "actividad " + strconv.Itoa(b[matchA[k]].Numero)
+			})
+			is := flow(b, j, func(k int) string { return "actividad " + strconv.Itoa(b[k].Numero) })
+			if was != is {
+				*out = append(*out, Change{Kind: Modified, What: "flujo de la actividad", Where: where, Path: path, Old: was, New: is, Words: Words(was, is)})
+			}
+		}
 	}
 	for i, y := range a {
 		if !usedA[i] {
@@ -340,4 +362,48 @@ func indicators(is []manuals.Indicator) []string {
 		out[i] = fmt.Sprintf("%s: %s; %s; meta %s", x.Nombre, x.Formula, x.Frecuencia, x.Meta)
 	}
 	return out
+}
+
+// explicitFlow tells an activity that says where the flow goes: a decision,
+// a siguiente or a fin. The implicit "next in the list" changes with every
+// activity added, removed or moved, which are reported as such.
+func explicitFlow(x manuals.Activity) bool {
+	return x.Decision != nil || x.Siguiente > 0 || x.Fin
+}
+
+// flow writes where activity k of acts leads, naming each target with name.
+func flow(acts []manuals.Activity, k int, name func(int) string) string {
+	index := func(numero int) int {
+		for i := range acts {
+			if acts[i].Numero == numero {
+				return i
+			}
+		}
+		return -1
+	}
+	target := func(numero int, fin bool) string {
+		if fin {
+			return "fin"
+		}
+		if i := index(numero); i >= 0 {
+			return name(i)
+		}
+		return "actividad " + strconv.Itoa(numero) + " (no existe)"
+	}
+	x := acts[k]
+	switch {
+	case x.Decision != nil:
+		parts := make([]string, len(x.Decision.Salidas))
+		for i, e := range x.Decision.Salidas {
+			parts[i] = e.Condicion + ": " + target(e.Siguiente, e.Fin)
+		}
+		return x.Decision.Pregunta + " " + strings.Join(parts, "; ")
+	case x.Fin:
+		return "fin"
+	case x.Siguiente > 0:
+		return target(x.Siguiente, false)
+	case k+1 < len(acts):
+		return name(k + 1)
+	}
+	return "fin"
 }

@@ -159,3 +159,48 @@ func ManualWithActivities(seed uint64, n int) *manuals.Manual {
 		return m
 	}
 }
+
+// SetActivities gives procedure p the activities acts, in that order, as an
+// author editing the manual would: numbered 1…n, with every siguiente and
+// decision exit following its activity to its new number. Activities new to
+// p carry Numero 0; a reference to an activity no longer there goes to the
+// next one that is, or ends the procedure.
+func SetActivities(p *manuals.Procedure, acts []manuals.Activity) {
+	renumber := map[int]int{}
+	for i, a := range acts {
+		if a.Numero > 0 {
+			renumber[a.Numero] = i + 1
+		}
+	}
+	target := func(old int) (int, bool) {
+		for _, a := range p.Actividades { // the old order
+			if a.Numero >= old {
+				if n, ok := renumber[a.Numero]; ok {
+					return n, false
+				}
+			}
+		}
+		return 0, true
+	}
+	out := make([]manuals.Activity, len(acts))
+	for i, a := range acts {
+		if a.Siguiente > 0 {
+			a.Siguiente, a.Fin = target(a.Siguiente)
+		}
+		if a.Decision != nil {
+			d := *a.Decision
+			d.Salidas = append([]manuals.Exit(nil), d.Salidas...)
+			for k := range d.Salidas {
+				if e := &d.Salidas[k]; e.Siguiente > 0 {
+					e.Siguiente, e.Fin = target(e.Siguiente)
+				}
+			}
+			a.Decision = &d
+		}
+		out[i] = a
+	}
+	for i := range out {
+		out[i].Numero = i + 1
+	}
+	p.Actividades = out
+}
