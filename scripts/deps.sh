@@ -9,7 +9,8 @@ MPP_GO_VERSION=1.26.8
 MPP_GO_ZIP_SHA256=30c2b1bf7dcc88d3eb0a1364e47ddd9128edb3110a30e8a0ef61cd5856b31de7
 # Debian packages the build, the tests and the example need (one per line in
 # later stages: OCR, PDF read-back…). Empty entries are ignored.
-MPP_APT_PACKAGES=(ca-certificates curl unzip gcc poppler-utils qpdf)
+MPP_APT_PACKAGES=(ca-certificates curl unzip gcc g++ poppler-utils qpdf
+	tesseract-ocr tesseract-ocr-spa libtesseract-dev libleptonica-dev)
 
 msg() { printf 'mpp: %s\n' "$*" >&2; }
 

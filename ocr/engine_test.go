@@ -1,0 +1,88 @@
+package ocr_test
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/cipro-ine/mpp/ocr"
+	"github.com/cipro-ine/mpp/ocr/scan"
+)
+
+// seedText is the start of a seed acuerdo without its Markdown residue:
+// the known text the synthetic scans draw.
+func seedText(t *testing.T, n int) string {
+	t.Helper()
+	b, err := os.ReadFile("../../shared/seeds/INE-JGE248-2022-gestion-portal-institucional.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := regexp.MustCompile(`[*#]|^- `).ReplaceAllString(string(b), "")
+	// Letter-spaced headings ("G L O S A R I O") are how the text was
+	// extracted, not how the page reads: draw them as words.
+	s = regexp.MustCompile(`(?:\p{Lu} ){3,}\p{Lu}\b`).ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, " ", "") })
+	words := strings.Fields(s)
+	return strings.Join(words[:min(n, len(words))], " ")
+}
+
+func recognise(t *testing.T, pages []scan.Page, o ocr.Options) (truth, got string, words []ocr.Word) {
+	t.Helper()
+	e, err := ocr.NewEngine(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	for i, p := range pages {
+		r, err := e.Page(p.Image, i+1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		truth += p.Text + "\n"
+		got += r.Text + "\n"
+		words = append(words, r.Words...)
+	}
+	return truth, got, words
+}
+
+func TestCleanPage300dpi(t *testing.T) {
+	pages, err := scan.Pages(seedText(t, 380), scan.Options{DPI: 300})
+	if err != nil {
+		t.Fatal(err)
+	}
+	truth, got, words := recognise(t, pages[:1], ocr.Options{})
+	cer := ocr.CER(truth, got)
+	t.Logf("clean 300 dpi: CER %.3f %%, %d words", 100*cer, len(words))
+	if cer > 0.005 {
+		t.Errorf("CER %.2f %% > 0.5 %%\n--- read\n%s", 100*cer, got)
+	}
+	// Every word knows its page, line, box and confidence.
+	for _, w := range words {
+		if w.Page != 1 || w.Line < 1 || w.Box.Empty() || w.Conf <= 0 || w.Conf > 100 {
+			t.Fatalf("word without its place: %+v", w)
+		}
+	}
+	if n := strings.Count(truth, "\n"); words[len(words)-1].Line < n-2 {
+		t.Errorf("lines: last word on line %d of %d drawn", words[len(words)-1].Line, n)
+	}
+}
+
+func TestDegradedPage300dpi(t *testing.T) {
+	pages, err := scan.Pages(seedText(t, 380), scan.Options{DPI: 300, Rotate: 1.5, Speckle: 0.00005, Blur: 1, Noise: 10, JPEGQuality: 50, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	truth, got, _ := recognise(t, pages[:1], ocr.Options{})
+	cer := ocr.CER(truth, got)
+	t.Logf("degraded 300 dpi (1.5°, specks, blur, noise, JPEG q50): CER %.3f %%", 100*cer)
+	if cer > 0.03 {
+		t.Errorf("CER %.2f %% > 3 %%\n--- read\n%s", 100*cer, got)
+	}
+}
+
+func TestMissingLanguage(t *testing.T) {
+	_, err := ocr.NewEngine(ocr.Options{Lang: "xyz"})
+	if err == nil || !strings.Contains(err.Error(), "sudo apt-get install tesseract-ocr tesseract-ocr-xyz") {
+		t.Errorf("missing language: %v", err)
+	}
+}
