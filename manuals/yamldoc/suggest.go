@@ -2,11 +2,13 @@ package yamldoc
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
-	"unicode"
+
+	"github.com/cipro-ine/mpp/editdist"
 )
 
 // Fold lower-cases s and drops its accents: "Votación" → "votacion".
@@ -68,7 +70,7 @@ func suggest(key string, candidates []string) string {
 		if fc == fk {
 			return c
 		}
-		d := levenshtein(fk, fc)
+		d := editdist.Strings(fk, fc)
 		if strings.HasPrefix(fc, fk) || strings.HasPrefix(fk, fc) {
 			d = min(d, 2)
 		}
@@ -81,25 +83,4 @@ func suggest(key string, candidates []string) string {
 		return best
 	}
 	return ""
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
