@@ -1,8 +1,6 @@
 package ocr_test
 
 import (
-	"os"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -10,20 +8,15 @@ import (
 	"github.com/cipro-ine/mpp/ocr/scan"
 )
 
-// seedText is the start of a seed acuerdo without its Markdown residue:
-// the known text the synthetic scans draw.
+// seedText is the start of a seed acuerdo: the known text the synthetic
+// scans draw.
 func seedText(t *testing.T, n int) string {
 	t.Helper()
-	b, err := os.ReadFile("../../shared/seeds/INE-JGE248-2022-gestion-portal-institucional.txt")
+	s, err := scan.SeedText("../../shared/seeds/INE-JGE248-2022-gestion-portal-institucional.txt", n)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := regexp.MustCompile(`[*#]|^- `).ReplaceAllString(string(b), "")
-	// Letter-spaced headings ("G L O S A R I O") are how the text was
-	// extracted, not how the page reads: draw them as words.
-	s = regexp.MustCompile(`(?:\p{Lu} ){3,}\p{Lu}\b`).ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, " ", "") })
-	words := strings.Fields(s)
-	return strings.Join(words[:min(n, len(words))], " ")
+	return s
 }
 
 func recognise(t *testing.T, pages []scan.Page, o ocr.Options) (truth, got string, words []ocr.Word) {

@@ -50,10 +50,13 @@ type ioStreams struct {
 	Out      io.Writer
 	ErrOut   io.Writer
 	colorOut bool
+	// progressOut: stderr is a terminal, so long jobs show their progress.
+	progressOut bool
 }
 
 func systemStreams() *ioStreams {
-	return &ioStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, colorOut: isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == ""}
+	return &ioStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, colorOut: isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == "",
+		progressOut: isTerminal(os.Stderr)}
 }
 
 func isTerminal(f *os.File) bool {
@@ -105,6 +108,7 @@ Un expediente es una carpeta con manual.yaml, acuerdo.yaml, dictamen.yaml y cert
 		newCertifyCmd(ios, g),
 		newVerifyCmd(ios),
 		newDiffCmd(ios),
+		newOCRCmd(ios, g),
 		newImportCmd(ios, g),
 		newRulesCmd(ios, g),
 		newSchemaCmd(ios),

@@ -54,6 +54,17 @@ func (l *Lexicon) add(w string) {
 	}
 }
 
+// Suggest returns the lexicon's correction of a word as OCR read it
+// (punctuation around it kept out), or ok=false when it has none.
+func (l *Lexicon) Suggest(w string) (string, bool) {
+	core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if core == "" {
+		return "", false
+	}
+	fixed, _, ok := l.fix(core)
+	return fixed, ok
+}
+
 // fix returns the correction of one word and why, or ok=false.
 func (l *Lexicon) fix(w string) (string, string, bool) {
 	if l.exact[w] {

@@ -13,6 +13,8 @@ import (
 	"image/jpeg"
 	"math"
 	"math/rand/v2"
+	"os"
+	"regexp"
 	"strings"
 
 	"golang.org/x/image/font"
@@ -224,4 +226,36 @@ func viaJPEG(img *image.Gray, q int) (*image.Gray, error) {
 		}
 	}
 	return g, nil
+}
+
+var (
+	markdownResidue = regexp.MustCompile(`[*#]|(?m)^- `)
+	letterSpaced    = regexp.MustCompile(`(?:\p{Lu} ){3,}\p{Lu}\b`)
+)
+
+// SeedText reads the first n words of a seed acuerdo as a page shows them:
+// without the Markdown residue of its extraction, letter-spaced headings
+// ("G L O S A R I O") closed up, paragraphs kept.
+func SeedText(path string, n int) (string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	s := markdownResidue.ReplaceAllString(string(b), "")
+	s = letterSpaced.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, " ", "") })
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		words := strings.Fields(para)
+		if len(words) == 0 {
+			continue
+		}
+		if len(words) > n {
+			words = words[:n]
+		}
+		out = append(out, strings.Join(words, " "))
+		if n -= len(words); n <= 0 {
+			break
+		}
+	}
+	return strings.Join(out, "\n"), nil
 }

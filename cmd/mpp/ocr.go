@@ -1,0 +1,160 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cipro-ine/mpp/manuals/acuerdotext"
+	"github.com/cipro-ine/mpp/ocr"
+	"github.com/cipro-ine/mpp/outfile"
+)
+
+type ocrOptions struct {
+	io       *ioStreams
+	g        *globals
+	inputs   []string
+	out      string
+	words    string
+	jobs     int
+	psm      int
+	dpi      int
+	doubtful float64
+	force    bool
+}
+
+func newOCRCmd(ios *ioStreams, g *globals) *cobra.Command {
+	o := &ocrOptions{io: ios, g: g}
+	c := &cobra.Command{
+		Use:   "ocr ARCHIVO... -o TEXTO.txt",
+		Short: "Reconoce el texto de acuerdos escaneados (PDF de imagen, PNG, JPEG)",
+		Long: `Reconoce con Tesseract el texto de uno o más escaneos, en orden, y escribe el texto con una marca
+por página («=== página N ===») que «mpp ingest» entiende. Las páginas se reconocen en paralelo,
+una por núcleo (-j), y salen en orden.
+
+En la salida estándar queda la lista de palabras dudosas para revisión (página, renglón,
+palabra, confianza y la sugerencia del léxico); --palabras escribe todas las palabras con su
+caja, página, renglón y confianza en JSON.
+
+Código de salida: 0 todo reconocido; 4 escrito, pero alguna página no se pudo leer (se nombra);
+2 nada escrito.`,
+		Example: `  mpp ocr acuerdo-escaneado.pdf -o acuerdo.txt
+  mpp ocr hoja1.png hoja2.png -o acuerdo.txt --palabras palabras.json -j 2`,
+		Args: minArgs(1, "al menos un escaneo"),
+		RunE: func(c *cobra.Command, args []string) error {
+			o.inputs = args
+			return ocrRun(o)
+		},
+	}
+	c.Flags().StringVarP(&o.out, "salida", "o", "", "archivo de texto donde escribir (obligatorio)")
+	c.Flags().StringVar(&o.words, "palabras", "", "escribe en este archivo JSON cada palabra con su caja, página, renglón y confianza")
+	c.Flags().IntVarP(&o.jobs, "trabajos", "j", 0, "páginas en paralelo (por omisión, una por núcleo)")
+	c.Flags().IntVar(&o.psm, "psm", 6, "modo de segmentación de Tesseract (6: un bloque; 3: automático)")
+	c.Flags().IntVar(&o.dpi, "dpi", 300, "resolución a la que se rasterizan las páginas de un PDF")
+	c.Flags().Float64Var(&o.doubtful, "dudosas", 70, "confianza (0–100) por debajo de la cual una palabra va a la lista de revisión")
+	c.Flags().BoolVar(&o.force, "forzar", false, "reemplaza los archivos de salida si ya existen")
+	return c
+}
+
+func ocrRun(o *ocrOptions) error {
+	if o.out == "" {
+		return usageError("falta -o: el archivo de texto donde escribir")
+	}
+	if err := ocr.SingleThreaded(); err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	pages, err := ocr.Sources(ctx, o.inputs, o.dpi)
+	if err != nil {
+		return &exitError{exitUsage, err}
+	}
+	start := time.Now()
+	progress := func(done int) {}
+	if o.io.progressOut {
+		progress = func(done int) { ocrProgress(o.io, done, len(pages), start) }
+	}
+	res, failed, err := ocr.Batch(ctx, pages, ocr.Options{PSM: o.psm, DPI: o.dpi}, o.jobs, progress)
+	if o.io.progressOut {
+		fmt.Fprint(o.io.ErrOut, "\r\x1b[K")
+	}
+	if err != nil {
+		return &exitError{exitUsage, err}
+	}
+	if len(failed) == len(res) {
+		for _, f := range failed {
+			fmt.Fprintf(o.io.ErrOut, "mpp: %v\n", f)
+		}
+		return usageError("no se pudo leer ninguna página; no se escribió nada")
+	}
+	files := []outfile.File{{Path: o.out, Data: []byte(ocr.Text(res))}}
+	if o.words != "" {
+		var all []ocr.Word
+		for _, p := range res {
+			all = append(all, p.Words...)
+		}
+		b, err := json.MarshalIndent(map[string]any{"paginas": len(res), "palabras": all}, "", " ")
+		if err != nil {
+			return err
+		}
+		files = append(files, outfile.File{Path: o.words, Data: append(b, '\n')})
+	}
+	if err := outfile.WriteAll(files, outfile.Options{Overwrite: o.force, Inputs: o.inputs}); err != nil {
+		return &exitError{exitUsage, err}
+	}
+	prof, err := o.g.profile()
+	if err != nil {
+		return err
+	}
+	if err := writeReview(o, res, acuerdotext.NewLexicon(prof, nil)); err != nil {
+		return err
+	}
+	for _, f := range failed {
+		fmt.Fprintf(o.io.ErrOut, "mpp: %v\n", f)
+	}
+	fmt.Fprintf(o.io.ErrOut, "%d páginas reconocidas en %s; escrito %s\n", len(res)-len(failed), time.Since(start).Round(time.Second/10), o.out)
+	if len(failed) > 0 {
+		return &exitError{exitPartial, fmt.Errorf("%d de %d páginas no se pudieron leer; el texto las marca vacías", len(failed), len(res))}
+	}
+	return nil
+}
+
+// writeReview prints the doubtful words: low confidence, or with a lexicon
+// correction.
+func writeReview(o *ocrOptions, pages []ocr.Page, lex *acuerdotext.Lexicon) error {
+	tw := tabwriter.NewWriter(o.io.Out, 0, 0, 2, ' ', 0)
+	n := 0
+	for _, p := range pages {
+		for _, w := range p.Words {
+			sug, ok := lex.Suggest(w.Text)
+			if w.Conf >= o.doubtful && !ok {
+				continue
+			}
+			if n == 0 {
+				fmt.Fprintln(tw, "Página\tRenglón\tPalabra\tConfianza\tSugerencia")
+			}
+			n++
+			fmt.Fprintf(tw, "%d\t%d\t%s\t%.0f\t%s\n", w.Page, w.Line, w.Text, w.Conf, sug)
+		}
+	}
+	if n == 0 {
+		fmt.Fprintf(tw, "Sin palabras dudosas (confianza de %.0f o más y ninguna corrección del léxico).\n", o.doubtful)
+	}
+	return tw.Flush()
+}
+
+func ocrProgress(ios *ioStreams, done, total int, start time.Time) {
+	el := time.Since(start)
+	perMin := float64(done) / el.Minutes()
+	left := time.Duration(float64(el) / float64(done) * float64(total-done)).Round(time.Second)
+	const width = 24
+	bar := strings.Repeat("█", done*width/total) + strings.Repeat("░", width-done*width/total)
+	fmt.Fprintf(ios.ErrOut, "\r\x1b[K%s %d/%d páginas · %.1f páginas/min · faltan %s", bar, done, total, perMin, left)
+}

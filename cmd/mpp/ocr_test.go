@@ -1,0 +1,120 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cipro-ine/mpp/ocr"
+	"github.com/cipro-ine/mpp/ocr/scan"
+)
+
+// seedScan draws the start of a seed acuerdo on pages and returns them.
+func seedScan(t *testing.T, words int, o scan.Options) []scan.Page {
+	t.Helper()
+	text, err := scan.SeedText("../../../shared/seeds/INE-JGE248-2022-gestion-portal-institucional.txt", words)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, err := scan.Pages(text, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
+func TestOCRScannedPDF(t *testing.T) {
+	dir := t.TempDir()
+	pages := seedScan(t, 700, scan.Options{DPI: 200})
+	if len(pages) < 2 {
+		t.Fatalf("%d pages", len(pages))
+	}
+	pages = pages[:2]
+	pdf, err := scan.PDF(pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(dir, "escaneo.pdf")
+	writeFile(t, in, string(pdf))
+	out, words := filepath.Join(dir, "acuerdo.txt"), filepath.Join(dir, "palabras.json")
+	code, stdout, errOut := mpp(t, "ocr", in, "-o", out, "--palabras", words, "--dpi", "200", "-j", "2")
+	if code != 0 {
+		t.Fatalf("ocr: %d %s %s", code, stdout, errOut)
+	}
+	b, _ := os.ReadFile(out)
+	txt := string(b)
+	if !strings.HasPrefix(txt, "=== página 1 ===\n") || !strings.Contains(txt, "\n=== página 2 ===\n") {
+		t.Errorf("page marks missing:\n%.300s", txt)
+	}
+	// In order, and close to what was drawn.
+	i := strings.Index(txt, "=== página 2 ===")
+	if cer := ocr.CER(pages[0].Text, txt[len("=== página 1 ==="):i]); cer > 0.01 {
+		t.Errorf("page 1 CER %.2f %%", 100*cer)
+	}
+	if cer := ocr.CER(pages[1].Text, txt[i+len("=== página 2 ==="):]); cer > 0.01 {
+		t.Errorf("page 2 CER %.2f %%", 100*cer)
+	}
+	var w struct {
+		Paginas  int        `json:"paginas"`
+		Palabras []ocr.Word `json:"palabras"`
+	}
+	jb, _ := os.ReadFile(words)
+	if err := json.Unmarshal(jb, &w); err != nil || w.Paginas != 2 || len(w.Palabras) < 500 || w.Palabras[len(w.Palabras)-1].Page != 2 {
+		t.Errorf("words: %v, %d pages, %d words", err, w.Paginas, len(w.Palabras))
+	}
+	if !strings.HasPrefix(stdout, "Página") && !strings.HasPrefix(stdout, "Sin palabras dudosas") {
+		t.Errorf("review list: %.200s", stdout)
+	}
+}
+
+func TestOCRBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "t.txt")
+	empty := filepath.Join(dir, "vacio.pdf")
+	writeFile(t, empty, "")
+	garbage := filepath.Join(dir, "basura.png")
+	writeFile(t, garbage, "esto no es una imagen")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{filepath.Join(dir, "no-existe.pdf")}, "no-existe.pdf: no existe"},
+		{[]string{empty}, "vacio.pdf: el archivo está vacío"},
+		{[]string{garbage}, "basura.png: formato no admitido"},
+	} {
+		code, _, errOut := mpp(t, append([]string{"ocr", "-o", out}, c.args...)...)
+		if code != exitUsage || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: %d %s", c.args, code, errOut)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%v: output written", c.args)
+		}
+	}
+}
+
+// A page that cannot be read does not stop the others: they come out, in
+// order, the bad one is named, and the exit code says "partial".
+func TestOCRPartial(t *testing.T) {
+	dir := t.TempDir()
+	pages := seedScan(t, 120, scan.Options{DPI: 150})
+	good := filepath.Join(dir, "hoja1.pdf")
+	pdf, err := scan.PDF(pages[:1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, good, string(pdf))
+	bad := filepath.Join(dir, "hoja2.png")
+	writeFile(t, bad, "\x89PNG\r\n\x1a\ntruncado")
+	out := filepath.Join(dir, "t.txt")
+	code, _, errOut := mpp(t, "ocr", good, bad, good, "-o", out, "--dpi", "150")
+	if code != exitPartial || !strings.Contains(errOut, "página 2 (") || !strings.Contains(errOut, "hoja2.png") {
+		t.Errorf("partial: %d %s", code, errOut)
+	}
+	b, _ := os.ReadFile(out)
+	txt := string(b)
+	if !strings.Contains(txt, "=== página 1 ===\nINE/JGE248/2022") || !strings.Contains(txt, "=== página 2 ===\n\n=== página 3 ===\nINE/JGE248/2022") {
+		t.Errorf("pages in order, the bad one empty:\n%.400s", txt)
+	}
+}
