@@ -37,7 +37,8 @@ type Word struct {
 }
 
 // Page is a recognised page: its words and its text, lines in reading
-// order, paragraphs separated by a blank line.
+// order, paragraphs separated by a blank line, a gap wider than one and a
+// half times the words' height (a table's columns) written as a tab.
 type Page struct {
 	Number int
 	Words  []Word
@@ -99,29 +100,48 @@ func (e *Engine) Page(img image.Image, number int) (Page, error) {
 		return Page{}, err
 	}
 	p := Page{Number: number, Words: make([]Word, 0, len(boxes))}
-	var b strings.Builder
-	line := 0
-	var last gosseract.BoundingBox
+	// Group the words by line, in Tesseract's reading order.
+	type line struct {
+		words       []gosseract.BoundingBox
+		top, bottom int
+		height      int // tallest word
+	}
+	var lines []line
 	for i, x := range boxes {
-		text := strings.TrimSpace(x.Word)
-		if text == "" {
+		if strings.TrimSpace(x.Word) == "" {
 			continue
 		}
-		newLine := i == 0 || x.BlockNum != last.BlockNum || x.ParNum != last.ParNum || x.LineNum != last.LineNum
-		if newLine {
-			line++
-			if b.Len() > 0 {
+		if n := len(lines); n == 0 || i == 0 || x.BlockNum != lines[n-1].words[0].BlockNum || x.ParNum != lines[n-1].words[0].ParNum || x.LineNum != lines[n-1].words[0].LineNum {
+			lines = append(lines, line{top: x.Box.Min.Y, bottom: x.Box.Max.Y})
+		}
+		l := &lines[len(lines)-1]
+		l.words = append(l.words, x)
+		l.top, l.bottom, l.height = min(l.top, x.Box.Min.Y), max(l.bottom, x.Box.Max.Y), max(l.height, x.Box.Dy())
+	}
+	var b strings.Builder
+	for li, l := range lines {
+		if li > 0 {
+			b.WriteByte('\n')
+			// A gap taller than a line is a paragraph break. (Tesseract's
+			// paragraph numbers are no guide: with psm 6 it starts one on
+			// almost every line.)
+			if prev := lines[li-1]; l.top-prev.bottom > max(l.height, prev.height) {
 				b.WriteByte('\n')
-				if x.BlockNum != last.BlockNum || x.ParNum != last.ParNum {
-					b.WriteByte('\n')
+			}
+		}
+		for wi, x := range l.words {
+			if wi > 0 {
+				last := l.words[wi-1]
+				if gap := x.Box.Min.X - last.Box.Max.X; gap > 3*max(x.Box.Dy(), last.Box.Dy())/2 {
+					b.WriteByte('\t') // a column gap, as in the glosario's table
+				} else {
+					b.WriteByte(' ')
 				}
 			}
-		} else {
-			b.WriteByte(' ')
+			text := strings.TrimSpace(x.Word)
+			b.WriteString(text)
+			p.Words = append(p.Words, Word{Text: text, Conf: x.Confidence, Box: x.Box, Page: number, Line: li + 1, Block: x.BlockNum, Par: x.ParNum})
 		}
-		b.WriteString(text)
-		p.Words = append(p.Words, Word{Text: text, Conf: x.Confidence, Box: x.Box, Page: number, Line: line, Block: x.BlockNum, Par: x.ParNum})
-		last = x
 	}
 	p.Text = b.String()
 	return p, nil

@@ -10,7 +10,7 @@ MPP_GO_ZIP_SHA256=30c2b1bf7dcc88d3eb0a1364e47ddd9128edb3110a30e8a0ef61cd5856b31d
 # Debian packages the build, the tests and the example need (one per line in
 # later stages: OCR, PDF read-back…). Empty entries are ignored.
 MPP_APT_PACKAGES=(ca-certificates curl unzip gcc g++ poppler-utils qpdf
-	tesseract-ocr tesseract-ocr-spa libtesseract-dev libleptonica-dev)
+	tesseract-ocr tesseract-ocr-spa libtesseract-dev libleptonica-dev fonts-liberation2)
 
 msg() { printf 'mpp: %s\n' "$*" >&2; }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/acuerdotext"
 	"github.com/cipro-ine/mpp/manuals/yamldoc"
+	"github.com/cipro-ine/mpp/ocr"
 	"github.com/cipro-ine/mpp/outfile"
 )
 
@@ -26,12 +28,13 @@ type ingestOptions struct {
 	input  string
 	outDir string
 	force  bool
+	ocr    ocrFlags
 }
 
 func newIngestCmd(ios *ioStreams, g *globals) *cobra.Command {
 	o := &ingestOptions{io: ios, g: g}
 	c := &cobra.Command{
-		Use:     "ingest ARCHIVO.txt -o EXPEDIENTE/",
+		Use:     "ingest ARCHIVO.txt|ESCANEO.pdf -o EXPEDIENTE/",
 		Aliases: []string{"ingerir"},
 		Short:   "Lee el texto de un acuerdo y escribe acuerdo.yaml y el esqueleto de manual.yaml",
 		Long: `Lee el texto de un acuerdo de la Junta (salido de OCR o de un PDF, con su ruido: restos de
@@ -39,15 +42,19 @@ Markdown, encabezados y números de página, palabras cortadas, párrafos partid
 página) y escribe en la carpeta del expediente acuerdo.yaml y un esqueleto de manual.yaml con la
 estructura del proceso que da el acuerdo.
 
+Un escaneo (PDF de imagen, PNG o JPEG) se reconoce antes con OCR, como en «mpp ocr»; cada
+elemento del acuerdo lleva en «origen» la página de la que vino.
+
 Nunca falla por el contenido: el texto que no se puede ubicar queda en «sin_clasificar» con sus
 líneas. Los errores de OCR se corrigen contra un léxico y cada corrección queda registrada.
 
-Código de salida: 0 acuerdo completo; 3 escrito, pero le falta el código, el considerando del
+Código de salida: 0 acuerdo completo; 4 escrito, pero alguna página del escaneo no se
+pudo leer; 3 escrito, pero le falta el código, el considerando del
 proceso o los puntos de acuerdo; 2 nada escrito (la entrada no es texto, o los archivos ya
 existen y no se dio --forzar).`,
 		Example: `  mpp ingest acuerdo.txt -o expedientes/H.4.05/
   mpp ingerir INE-JGE52-2022.txt -o S.5.01/ --forzar`,
-		Args: exactArgs(1, "un archivo de texto"),
+		Args: exactArgs(1, "un archivo de texto o un escaneo"),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.input = args[0]
 			return ingestRun(o)
@@ -55,12 +62,9 @@ existen y no se dio --forzar).`,
 	}
 	c.Flags().StringVarP(&o.outDir, "salida", "o", "", "carpeta del expediente donde escribir (obligatoria)")
 	c.Flags().BoolVar(&o.force, "forzar", false, "reemplaza acuerdo.yaml y manual.yaml si ya existen")
+	o.ocr.add(c)
 	return c
 }
-
-var scanMagic = []struct {
-	prefix, kind string
-}{{"%PDF", "PDF"}, {"\x89PNG", "PNG"}, {"\xff\xd8\xff", "JPEG"}, {"II*\x00", "TIFF"}, {"MM\x00*", "TIFF"}}
 
 func ingestRun(o *ingestOptions) error {
 	if o.outDir == "" {
@@ -70,14 +74,18 @@ func ingestRun(o *ingestOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := readInput(o.input, maxTextInput)
-	if err != nil {
-		return &exitError{exitUsage, err}
-	}
-	for _, m := range scanMagic {
-		if bytes.HasPrefix(data, []byte(m.prefix)) {
-			return usageError("%s: es un %s; la ingesta de escaneos llega con el OCR. Por ahora dé el texto del acuerdo", o.input, m.kind)
+	var data []byte
+	var unread []ocr.PageError
+	if isScan(o.input) {
+		// A scan: recognise it first; the page marks carry each page's
+		// number into the acuerdo's «origen».
+		pages, failed, err := recognise(o.io, []string{o.input}, o.ocr)
+		if err != nil {
+			return err
 		}
+		data, unread = []byte(ocr.Text(pages)), failed
+	} else if data, err = readInput(o.input, maxTextInput); err != nil {
+		return &exitError{exitUsage, err}
 	}
 	r, err := acuerdotext.Ingest(data, prof)
 	if errors.Is(err, acuerdotext.ErrNotText) {
@@ -87,6 +95,9 @@ func ingestRun(o *ingestOptions) error {
 		return &exitError{exitUsage, fmt.Errorf("%s: %w", o.input, err)}
 	}
 	a := r.Acuerdo
+	for _, f := range unread {
+		a.Notas = append(a.Notas, fmt.Sprintf("La página %d del escaneo no se pudo leer (%v); su texto falta.", f.Index, f.Err))
+	}
 	acuerdoYAML, err := yamldoc.Encode(a,
 		fmt.Sprintf("Generado por «mpp ingest» desde %s (cobertura %s).", filepath.Base(o.input), percent(r.Coverage())),
 		"Revise «notas», «correcciones» y «sin_clasificar».")
@@ -124,7 +135,29 @@ func ingestRun(o *ingestOptions) error {
 	if len(r.Missing) > 0 {
 		return &exitError{exitIncomplete, fmt.Errorf("el acuerdo está incompleto: no se encontró %s", strings.Join(r.Missing, ", "))}
 	}
+	if len(unread) > 0 {
+		return &exitError{exitPartial, fmt.Errorf("%d página(s) del escaneo no se pudieron leer; vea las notas", len(unread))}
+	}
 	return nil
+}
+
+var scanMagic = [][]byte{[]byte("%PDF"), []byte("\x89PNG"), []byte("\xff\xd8\xff"), []byte("II*\x00"), []byte("MM\x00*")}
+
+// isScan tells a scan (PDF, PNG, JPEG, TIFF) from text by its first bytes.
+func isScan(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 8)
+	n, _ := io.ReadFull(f, head)
+	for _, m := range scanMagic {
+		if bytes.HasPrefix(head[:n], m) {
+			return true
+		}
+	}
+	return false
 }
 
 // readInput reads a whole input file, refusing folders and files over max.

@@ -23,11 +23,56 @@ type ocrOptions struct {
 	inputs   []string
 	out      string
 	words    string
-	jobs     int
-	psm      int
-	dpi      int
 	doubtful float64
 	force    bool
+	ocr      ocrFlags
+}
+
+// ocrFlags are the recognition options «ocr» and «ingest» share.
+type ocrFlags struct {
+	jobs, psm, dpi int
+	keepSpecks     bool
+}
+
+func (f *ocrFlags) add(c *cobra.Command) {
+	c.Flags().IntVarP(&f.jobs, "trabajos", "j", 0, "páginas en paralelo (por omisión, una por núcleo)")
+	c.Flags().IntVar(&f.psm, "psm", 6, "modo de segmentación de Tesseract (6: un bloque; 3: automático)")
+	c.Flags().IntVar(&f.dpi, "dpi", 300, "resolución a la que se rasterizan las páginas de un PDF")
+	c.Flags().BoolVar(&f.keepSpecks, "sin-limpieza", false, "no quita las motas del escáner antes de reconocer")
+}
+
+// recognise runs OCR over the inputs' pages, with progress on a terminal.
+// None readable is an error; some unreadable come back as failed.
+func recognise(ios *ioStreams, inputs []string, f ocrFlags) ([]ocr.Page, []ocr.PageError, error) {
+	if err := ocr.SingleThreaded(); err != nil {
+		return nil, nil, err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	pages, err := ocr.Sources(ctx, inputs, f.dpi)
+	if err != nil {
+		return nil, nil, &exitError{exitUsage, err}
+	}
+	start := time.Now()
+	var progress func(int)
+	if ios.progressOut {
+		progress = func(done int) { ocrProgress(ios, done, len(pages), start) }
+	}
+	res, failed, err := ocr.Batch(ctx, pages, ocr.Options{PSM: f.psm, DPI: f.dpi, KeepSpecks: f.keepSpecks}, f.jobs, progress)
+	if ios.progressOut {
+		fmt.Fprint(ios.ErrOut, "\r\x1b[K")
+	}
+	if err != nil {
+		return nil, nil, &exitError{exitUsage, err}
+	}
+	if len(failed) == len(res) {
+		for _, f := range failed {
+			fmt.Fprintf(ios.ErrOut, "mpp: %v\n", f)
+		}
+		return nil, nil, usageError("no se pudo leer ninguna página; no se escribió nada")
+	}
+	fmt.Fprintf(ios.ErrOut, "%d páginas reconocidas en %s\n", len(res)-len(failed), time.Since(start).Round(time.Second/10))
+	return res, failed, nil
 }
 
 func newOCRCmd(ios *ioStreams, g *globals) *cobra.Command {
@@ -55,11 +100,9 @@ Código de salida: 0 todo reconocido; 4 escrito, pero alguna página no se pudo 
 	}
 	c.Flags().StringVarP(&o.out, "salida", "o", "", "archivo de texto donde escribir (obligatorio)")
 	c.Flags().StringVar(&o.words, "palabras", "", "escribe en este archivo JSON cada palabra con su caja, página, renglón y confianza")
-	c.Flags().IntVarP(&o.jobs, "trabajos", "j", 0, "páginas en paralelo (por omisión, una por núcleo)")
-	c.Flags().IntVar(&o.psm, "psm", 6, "modo de segmentación de Tesseract (6: un bloque; 3: automático)")
-	c.Flags().IntVar(&o.dpi, "dpi", 300, "resolución a la que se rasterizan las páginas de un PDF")
 	c.Flags().Float64Var(&o.doubtful, "dudosas", 70, "confianza (0–100) por debajo de la cual una palabra va a la lista de revisión")
 	c.Flags().BoolVar(&o.force, "forzar", false, "reemplaza los archivos de salida si ya existen")
+	o.ocr.add(c)
 	return c
 }
 
@@ -67,32 +110,9 @@ func ocrRun(o *ocrOptions) error {
 	if o.out == "" {
 		return usageError("falta -o: el archivo de texto donde escribir")
 	}
-	if err := ocr.SingleThreaded(); err != nil {
+	res, failed, err := recognise(o.io, o.inputs, o.ocr)
+	if err != nil {
 		return err
-	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	pages, err := ocr.Sources(ctx, o.inputs, o.dpi)
-	if err != nil {
-		return &exitError{exitUsage, err}
-	}
-	start := time.Now()
-	progress := func(done int) {}
-	if o.io.progressOut {
-		progress = func(done int) { ocrProgress(o.io, done, len(pages), start) }
-	}
-	res, failed, err := ocr.Batch(ctx, pages, ocr.Options{PSM: o.psm, DPI: o.dpi}, o.jobs, progress)
-	if o.io.progressOut {
-		fmt.Fprint(o.io.ErrOut, "\r\x1b[K")
-	}
-	if err != nil {
-		return &exitError{exitUsage, err}
-	}
-	if len(failed) == len(res) {
-		for _, f := range failed {
-			fmt.Fprintf(o.io.ErrOut, "mpp: %v\n", f)
-		}
-		return usageError("no se pudo leer ninguna página; no se escribió nada")
 	}
 	files := []outfile.File{{Path: o.out, Data: []byte(ocr.Text(res))}}
 	if o.words != "" {
@@ -119,7 +139,7 @@ func ocrRun(o *ocrOptions) error {
 	for _, f := range failed {
 		fmt.Fprintf(o.io.ErrOut, "mpp: %v\n", f)
 	}
-	fmt.Fprintf(o.io.ErrOut, "%d páginas reconocidas en %s; escrito %s\n", len(res)-len(failed), time.Since(start).Round(time.Second/10), o.out)
+	fmt.Fprintf(o.io.ErrOut, "escrito %s\n", o.out)
 	if len(failed) > 0 {
 		return &exitError{exitPartial, fmt.Errorf("%d de %d páginas no se pudieron leer; el texto las marca vacías", len(failed), len(res))}
 	}

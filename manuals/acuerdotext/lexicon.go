@@ -3,6 +3,7 @@ package acuerdotext
 import (
 	_ "embed"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -65,10 +66,20 @@ func (l *Lexicon) Suggest(w string) (string, bool) {
 	return fixed, ok
 }
 
+// jgeSlip is an acuerdo's code with the J of JGE misread by OCR
+// ("INE/IGE248/2022", "INE/IJGE248/2022").
+var (
+	jgeSlip     = regexp.MustCompile(`^INE/(?:[Il1|]J|J[Il1|]|[Il1|]{1,2})GE(\d+/\d{4}\W*)$`)
+	jgeSlipText = regexp.MustCompile(`\bINE/(?:[Il1|]J|J[Il1|]|[Il1|]{1,2})GE(\d+/\d{4})\b`)
+)
+
 // fix returns the correction of one word and why, or ok=false.
 func (l *Lexicon) fix(w string) (string, string, bool) {
 	if l.exact[w] {
 		return "", "", false
+	}
+	if m := jgeSlip.FindStringSubmatch(w); m != nil {
+		return "INE/JGE" + m[1], "error de OCR (código de acuerdo de la Junta)", true
 	}
 	// Capitals inside a lower-case word ("micrositiOS"): only when the word
 	// in lower case is in the lexicon, so siglas (UTTYPDP) are never touched.
@@ -143,6 +154,7 @@ func Correct(a *manuals.Acuerdo, l *Lexicon) []manuals.Correction {
 			out = append(out, manuals.Correction{Original: orig, Corregido: fixed, Ubicacion: where, Motivo: why, Origen: origen})
 		})
 	}
+	fix(&a.Codigo, "código del acuerdo", nil)
 	fix(&a.Titulo, "título", nil)
 	for i := range a.Antecedentes {
 		an := &a.Antecedentes[i]
@@ -192,6 +204,12 @@ func correctText(s string, l *Lexicon, record func(orig, fixed, why string)) str
 	if s == "" {
 		return s
 	}
+	// Acuerdo codes span several words; they are fixed whole, first.
+	s = jgeSlipText.ReplaceAllStringFunc(s, func(m string) string {
+		fixed := "INE/JGE" + jgeSlipText.FindStringSubmatch(m)[1]
+		record(m, fixed, "error de OCR (código de acuerdo de la Junta)")
+		return fixed
+	})
 	var b strings.Builder
 	start := -1
 	flush := func(end int) {

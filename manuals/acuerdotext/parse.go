@@ -55,6 +55,8 @@ var (
 	codeLine     = regexp.MustCompile(`^INE/[A-Z]+\d+/\d{4}$`)
 	acuerdoRefRe = regexp.MustCompile(`INE/[A-Z]+\d+/\d{4}`)
 	romanItem    = regexp.MustCompile(`^([IVXL]+)\.\s*(.*)$`)
+	ocrRomanItem = regexp.MustCompile(`^([IVXLl1|]+)\.\s+(.*)$`)
+	romanSlips   = strings.NewReplacer("l", "I", "1", "I", "|", "I")
 	numItem      = regexp.MustCompile(`^(\d+)\.\s+(.*)$`)
 	letterItem   = regexp.MustCompile(`^([a-z])\.\s+(.*)$`)
 	ordinalHead  = regexp.MustCompile(`^([A-ZÁÉÍÓÚÑ]+(?:\s+[A-ZÁÉÍÓÚÑ]+)?)\s*\.\s*(?:[-–—]\s*)?(.*)$`)
@@ -243,6 +245,21 @@ func (p *parser) antecedente(x Para) {
 		p.antes = append(p.antes, b)
 		p.place(x)
 		return
+	}
+	// OCR reads the I of a roman numeral as l, 1 or | ("111.", "|."): the
+	// numeral that comes next in the sequence, and only that one, is taken
+	// back, and the correction is recorded.
+	if m := ocrRomanItem.FindStringSubmatch(x.Text); m != nil {
+		fixed := romanSlips.Replace(m[1])
+		if manuals.RomanValue(fixed) == len(p.antes)+1 && fixed != m[1] {
+			b := &paraBuild{head: fixed}
+			b.add(x, m[2])
+			p.antes = append(p.antes, b)
+			p.place(x)
+			p.a.Correcciones = append(p.a.Correcciones, manuals.Correction{Original: m[1] + ".", Corregido: fixed + ".",
+				Ubicacion: "antecedente " + fixed, Motivo: "error de OCR (numeral romano)", Origen: src(x)})
+			return
+		}
 	}
 	if n := len(p.antes); n > 0 {
 		p.antes[n-1].add(x, x.Text)

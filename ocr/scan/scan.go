@@ -8,6 +8,7 @@ package scan
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -18,7 +19,6 @@ import (
 	"strings"
 
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 )
@@ -27,7 +27,7 @@ import (
 type Options struct {
 	DPI      int     // 300 unless set
 	FontSize float64 // points; 11 unless set
-	Font     []byte  // a TrueType font; the Go font unless set
+	Font     []byte  // a TrueType font; Liberation Sans (Arial's metrics, as acuerdos are set) unless set
 	// Degradation; zero values leave the page clean.
 	Rotate      float64 // degrees, counter-clockwise
 	Speckle     float64 // share of pixels turned into dark specks (0.001 is heavy)
@@ -36,6 +36,16 @@ type Options struct {
 	JPEGQuality int     // 1–100: encode and decode as JPEG
 	Seed        uint64  // for the random degradations
 }
+
+// ArialLike is Debian's Liberation Sans, metrically Arial, the face the
+// Institute's acuerdos are set in. (The Go font's capital I has serifs that
+// Tesseract reads as T: "II." comes out "TI.", which no printed acuerdo
+// would make it do.)
+const ArialLike = "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf"
+
+// columnX is where the second column of a two-column row starts, in
+// hundredths of an inch from the margin (the glosario's definitions).
+const columnX = 170
 
 // Page is one synthetic page and the text drawn on it.
 type Page struct {
@@ -53,7 +63,11 @@ func Pages(text string, o Options) ([]Page, error) {
 		o.FontSize = 11
 	}
 	if o.Font == nil {
-		o.Font = goregular.TTF
+		b, err := os.ReadFile(ArialLike)
+		if err != nil {
+			return nil, fmt.Errorf("scan: %w (sudo apt-get install fonts-liberation2)", err)
+		}
+		o.Font = b
 	}
 	f, err := opentype.Parse(o.Font)
 	if err != nil {
@@ -83,8 +97,13 @@ func Pages(text string, o Options) ([]Page, error) {
 			lines = lines[1:]
 			if l != "" {
 				d.Dot = fixed.P(margin, y)
-				d.DrawString(l)
-				drawn = append(drawn, l)
+				left, right, isRow := strings.Cut(l, "\t")
+				d.DrawString(left)
+				if isRow {
+					d.Dot = fixed.P(margin+columnX*o.DPI/100, y)
+					d.DrawString(right)
+				}
+				drawn = append(drawn, strings.Replace(l, "\t", " ", 1))
 			}
 			y += lineH
 		}
@@ -103,6 +122,18 @@ func Pages(text string, o Options) ([]Page, error) {
 func wrap(text string, face font.Face, width int) []string {
 	var out []string
 	for _, para := range strings.Split(text, "\n") {
+		if term, def, ok := strings.Cut(para, "\t"); ok {
+			// A two-column row: the definition wraps within its column.
+			col := wrap(def, face, width-columnX*width/650)
+			for i, l := range col {
+				if i == 0 {
+					out = append(out, term+"\t"+l)
+				} else {
+					out = append(out, "\t"+l)
+				}
+			}
+			continue
+		}
 		words := strings.Fields(para)
 		if len(words) == 0 {
 			out = append(out, "")
@@ -235,7 +266,7 @@ var (
 
 // SeedText reads the first n words of a seed acuerdo as a page shows them:
 // without the Markdown residue of its extraction, letter-spaced headings
-// ("G L O S A R I O") closed up, paragraphs kept.
+// ("G L O S A R I O") closed up, lines and paragraphs kept.
 func SeedText(path string, n int) (string, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -247,10 +278,19 @@ func SeedText(path string, n int) (string, error) {
 	for _, para := range strings.Split(s, "\n") {
 		words := strings.Fields(para)
 		if len(words) == 0 {
+			if len(out) > 0 && out[len(out)-1] != "" {
+				out = append(out, "") // paragraphs stay apart
+			}
 			continue
 		}
 		if len(words) > n {
 			words = words[:n]
+		}
+		if term, def, ok := strings.Cut(para, "\t"); ok && len(words) < n {
+			// A two-column row (the glosario): the tab stays a column.
+			out = append(out, strings.Join(strings.Fields(term), " ")+"\t"+strings.Join(strings.Fields(def), " "))
+			n -= len(words)
+			continue
 		}
 		out = append(out, strings.Join(words, " "))
 		if n -= len(words); n <= 0 {

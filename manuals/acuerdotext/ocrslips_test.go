@@ -1,0 +1,50 @@
+package acuerdotext
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/cipro-ine/mpp/manuals/profile"
+)
+
+// The slips OCR makes on Arial (measured on the seeds' scans): the J of
+// JGE read as I, the I of a roman numeral read as 1, l or |. They are taken
+// back where the sequence or the code's shape leaves no doubt, and recorded.
+func TestOCRSlipsInCodesAndNumerals(t *testing.T) {
+	b, err := os.ReadFile(seeds["JGE248"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(b), "INE/JGE248/2022", "INE/IGE248/2022", 1)
+	text = strings.Replace(text, "- II. El 23 de enero", "- 11. El 23 de enero", 1)
+	text = strings.Replace(text, "III. El 29 de mayo", "|||. El 29 de mayo", 1)
+	text = strings.Replace(text, "acuerdo INE/JGE155/2019", "acuerdo INE/IJGE155/2019", 1)
+	if text == string(b) {
+		t.Fatal("the slips were not introduced")
+	}
+	r, err := Ingest([]byte(text), profile.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := r.Acuerdo
+	if a.Codigo != "INE/JGE248/2022" || len(a.Antecedentes) != 12 || a.Antecedentes[1].Romano != "II" || a.Antecedentes[2].Romano != "III" {
+		t.Errorf("code %q, %d antecedentes", a.Codigo, len(a.Antecedentes))
+	}
+	var got []string
+	for _, c := range a.Correcciones {
+		got = append(got, c.Original+" → "+c.Corregido)
+	}
+	all := strings.Join(got, "; ")
+	for _, w := range []string{"INE/IGE248/2022 → INE/JGE248/2022", "11. → II.", "|||. → III.", "INE/IJGE155/2019 → INE/JGE155/2019"} {
+		if !strings.Contains(all, w) {
+			t.Errorf("correction %q not recorded: %s", w, all)
+		}
+	}
+	// A numeral that is not the next one is not taken for an antecedente.
+	text = strings.Replace(string(b), "- II. El 23 de enero", "- 1111. El 23 de enero", 1)
+	r, _ = Ingest([]byte(text), profile.Default())
+	if n := len(r.Acuerdo.Antecedentes); n != 11 {
+		t.Errorf("«1111.» became an antecedente: %d", n)
+	}
+}
