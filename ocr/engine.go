@@ -92,7 +92,9 @@ func (e *Engine) Close() error { return e.c.Close() }
 // Page recognises one page image, once: the words, their boxes and
 // confidences and the text all come from that single recognition.
 func (e *Engine) Page(img image.Image, number int) (Page, error) {
-	if err := e.c.SetImageFromBytes(pgm(prepare(img, e.opt.DPI, e.opt))); err != nil {
+	data, g := pgmPage(img)
+	prepare(g, e.opt.DPI, e.opt)
+	if err := e.c.SetImageFromBytes(data); err != nil {
 		return Page{}, err
 	}
 	boxes, err := e.c.GetBoundingBoxesVerbose()
@@ -147,28 +149,25 @@ func (e *Engine) Page(img image.Image, number int) (Page, error) {
 	return p, nil
 }
 
-// gray copies the image as 8-bit grey, packed (stride = width).
-func gray(img image.Image) *image.Gray {
+// pgmPage copies the image as 8-bit grey into a binary PGM, which
+// Leptonica reads from memory far faster than a PNG is encoded, and returns
+// the PGM and the grey image that shares its pixels (so preparing the page
+// in place needs no second copy).
+func pgmPage(img image.Image) ([]byte, *image.Gray) {
 	b := img.Bounds()
-	g := image.NewGray(image.Rect(0, 0, b.Dx(), b.Dy()))
-	if src, ok := img.(*image.Gray); ok {
-		for y := 0; y < b.Dy(); y++ {
-			copy(g.Pix[y*g.Stride:(y+1)*g.Stride], src.Pix[(y+b.Min.Y-src.Rect.Min.Y)*src.Stride+(b.Min.X-src.Rect.Min.X):])
-		}
-		return g
-	}
-	draw.Draw(g, g.Rect, img, b.Min, draw.Src)
-	return g
-}
-
-// pgm encodes a packed grey image as a binary PGM, which Leptonica reads
-// from memory far faster than a PNG is encoded.
-func pgm(g *image.Gray) []byte {
-	w, h := g.Rect.Dx(), g.Rect.Dy()
+	w, h := b.Dx(), b.Dy()
 	head := fmt.Sprintf("P5\n%d %d\n255\n", w, h)
-	out := make([]byte, 0, len(head)+w*h)
-	out = append(out, head...)
-	return append(out, g.Pix[:w*h]...)
+	buf := make([]byte, len(head)+w*h)
+	copy(buf, head)
+	g := &image.Gray{Pix: buf[len(head):], Stride: w, Rect: image.Rect(0, 0, w, h)}
+	if src, ok := img.(*image.Gray); ok {
+		for y := 0; y < h; y++ {
+			copy(g.Pix[y*w:(y+1)*w], src.Pix[(y+b.Min.Y-src.Rect.Min.Y)*src.Stride+(b.Min.X-src.Rect.Min.X):])
+		}
+	} else {
+		draw.Draw(g, g.Rect, img, b.Min, draw.Src)
+	}
+	return buf, g
 }
 
 // PageMark is the line that opens each page in the text mpp writes; the

@@ -57,12 +57,9 @@ func despeckle(g *image.Gray, maxArea int) int {
 // specksArea is the largest speck removed at a resolution.
 func specksArea(dpi int) int { return max(2, 6*dpi*dpi/(300*300)) }
 
-// prepare readies a page for recognition: grey, then without specks. It
-// copies the image; the caller's is left alone.
-func prepare(img image.Image, dpi int, o Options) *image.Gray {
-	g := gray(img)
+// prepare readies a page for recognition, in place: without specks.
+func prepare(g *image.Gray, dpi int, o Options) {
 	if !o.KeepSpecks {
 		despeckle(g, specksArea(dpi))
 	}
-	return g
 }
