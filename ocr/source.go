@@ -44,8 +44,8 @@ func Sources(ctx context.Context, paths []string, dpi int) ([]Source, error) {
 		if err != nil {
 			return nil, err
 		}
-		switch {
-		case bytes.HasPrefix(head, []byte("%PDF-")):
+		switch kindOf(head) {
+		case "pdf":
 			n, err := pdfPages(ctx, p)
 			if err != nil {
 				return nil, err
@@ -53,15 +53,36 @@ func Sources(ctx context.Context, paths []string, dpi int) ([]Source, error) {
 			for i := 1; i <= n; i++ {
 				out = append(out, Source{File: p, Index: i, load: func(ctx context.Context) (image.Image, error) { return rasterise(ctx, p, i, dpi) }})
 			}
-		case bytes.HasPrefix(head, []byte("\x89PNG")), bytes.HasPrefix(head, []byte("\xff\xd8\xff")):
+		case "image":
 			out = append(out, Source{File: p, Index: 1, load: func(context.Context) (image.Image, error) { return decodeFile(p) }})
-		case bytes.HasPrefix(head, []byte("II*\x00")), bytes.HasPrefix(head, []byte("MM\x00*")):
+		case "tiff":
 			return nil, fmt.Errorf("%s: TIFF todavía no se admite; conviértalo a PDF o PNG (p. ej. con tiff2pdf)", p)
 		default:
 			return nil, fmt.Errorf("%s: %w: se esperaba un PDF, PNG o JPEG", p, ErrUnsupported)
 		}
 	}
 	return out, nil
+}
+
+// kindOf names a scan's format from its first bytes: "pdf", "image" (PNG,
+// JPEG), "tiff", or "" when it is none of them.
+func kindOf(head []byte) string {
+	switch {
+	case bytes.HasPrefix(head, []byte("%PDF-")):
+		return "pdf"
+	case bytes.HasPrefix(head, []byte("\x89PNG")), bytes.HasPrefix(head, []byte("\xff\xd8\xff")):
+		return "image"
+	case bytes.HasPrefix(head, []byte("II*\x00")), bytes.HasPrefix(head, []byte("MM\x00*")):
+		return "tiff"
+	}
+	return ""
+}
+
+// IsScan tells a scan (PDF, PNG, JPEG, TIFF) from anything else, such as
+// the text of an acuerdo, by its first bytes.
+func IsScan(path string) bool {
+	head, err := readHead(path)
+	return err == nil && kindOf(head) != ""
 }
 
 func readHead(p string) ([]byte, error) {

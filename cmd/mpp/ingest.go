@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -76,7 +74,7 @@ func ingestRun(o *ingestOptions) error {
 	}
 	var data []byte
 	var unread []ocr.PageError
-	if isScan(o.input) {
+	if ocr.IsScan(o.input) {
 		// A scan: recognise it first; the page marks carry each page's
 		// number into the acuerdo's «origen».
 		pages, failed, err := recognise(o.io, []string{o.input}, o.ocr)
@@ -139,25 +137,6 @@ func ingestRun(o *ingestOptions) error {
 		return &exitError{exitPartial, fmt.Errorf("%d página(s) del escaneo no se pudieron leer; vea las notas", len(unread))}
 	}
 	return nil
-}
-
-var scanMagic = [][]byte{[]byte("%PDF"), []byte("\x89PNG"), []byte("\xff\xd8\xff"), []byte("II*\x00"), []byte("MM\x00*")}
-
-// isScan tells a scan (PDF, PNG, JPEG, TIFF) from text by its first bytes.
-func isScan(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, 8)
-	n, _ := io.ReadFull(f, head)
-	for _, m := range scanMagic {
-		if bytes.HasPrefix(head[:n], m) {
-			return true
-		}
-	}
-	return false
 }
 
 // readInput reads a whole input file, refusing folders and files over max.
