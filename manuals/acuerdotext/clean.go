@@ -216,7 +216,8 @@ func buildParas(lines []line) []Para {
 		if n > 0 {
 			tail = parts[n-1][len(parts[n-1])-1]
 		}
-		itemStart := structStart.MatchString(t) && (n == 0 || opensItem(tail, t))
+		itemStart := structStart.MatchString(t) && (n == 0 || opensItem(tail, t)) ||
+			n > 0 && ocrCommaLabel.MatchString(t) && endsSentence(strings.TrimSpace(tail))
 		starts := n == 0 || blankBetween || h != "" || itemStart || strings.Contains(t, "\t") ||
 			(inGlossary && glossaryLine.MatchString(t)) || len(parts[n-1]) == 1 && isHeadingPara(tail)
 		if !starts {
@@ -325,7 +326,12 @@ func counted(lines []line, num int) bool {
 }
 
 var (
-	itemLabel = regexp.MustCompile(`^(?:([IVXL]+)\.|(\d+)\.|([a-z])\.|([a-z]{1,2})\))\s`)
+	// ocrCommaLabel is an item label as OCR misreads it: the full stop as
+	// a comma ("4, De conformidad…", "IV, El 26 de agosto…"), an I of a
+	// roman numeral as l, 1 or | ("XIl. El día…"); the parser takes it back
+	// only when it is the number that comes next.
+	ocrCommaLabel = regexp.MustCompile(`^(?:[IVXLl1|]+[.,]|\d+,)\s+[A-ZÁÉÍÓÚÑ]`)
+	itemLabel     = regexp.MustCompile(`^(?:([IVXL]+)\.|(\d+)\.|([a-z])\.|([a-z]{1,2})\))\s`)
 	// Words after which a label is a reference ("inciso t)"), not an item.
 	referenceWords = wordSet("inciso incisos fracción fracciones numeral numerales apartado párrafo artículo artículos punto")
 	// Words a sentence cut by a page break tends to end on.

@@ -2,6 +2,7 @@ package acuerdotext
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,6 +21,12 @@ func TestOCRSlipsInCodesAndNumerals(t *testing.T) {
 	text = strings.Replace(text, "- II. El 23 de enero", "- 11. El 23 de enero", 1)
 	text = strings.Replace(text, "III. El 29 de mayo", "|||. El 29 de mayo", 1)
 	text = strings.Replace(text, "acuerdo INE/JGE155/2019", "acuerdo INE/IJGE155/2019", 1)
+	// A full stop read as a comma; in OCR text (mpp ocr's) paragraphs are
+	// apart.
+	text = strings.Replace(text, "\n- IV. El 26 de agosto", "\n\nIV, El 26 de agosto", 1)
+	text = strings.Replace(text, "\n4. De conformidad", "\n\n4, De conformidad", 1)
+	// Not the next considerando: stays inside the one before.
+	text = strings.Replace(text, "\n15. El artículo 59", "\n\n17, El artículo 59", 1)
 	if text == string(b) {
 		t.Fatal("the slips were not introduced")
 	}
@@ -36,7 +43,23 @@ func TestOCRSlipsInCodesAndNumerals(t *testing.T) {
 		got = append(got, c.Original+" → "+c.Corregido)
 	}
 	all := strings.Join(got, "; ")
-	for _, w := range []string{"INE/IGE248/2022 → INE/JGE248/2022", "11. → II.", "|||. → III.", "INE/IJGE155/2019 → INE/JGE155/2019"} {
+	if len(a.Considerandos) == 0 || len(a.Considerandos[0].Considerandos) < 4 || a.Considerandos[0].Considerandos[3].Numero != 4 {
+		t.Errorf("considerando «4,» not taken back: %+v", a.Considerandos)
+	}
+	var nums []int
+	var c14 string
+	for _, g := range a.Considerandos {
+		for _, c := range g.Considerandos {
+			nums = append(nums, c.Numero)
+			if c.Numero == 14 {
+				c14 = c.Texto
+			}
+		}
+	}
+	if slices.Contains(nums, 15) || len(nums) != 37 || !strings.Contains(c14, "17, El artículo 59") {
+		t.Errorf("«17,» out of sequence: %d considerandos %v", len(nums), nums)
+	}
+	for _, w := range []string{"INE/IGE248/2022 → INE/JGE248/2022", "11. → II.", "|||. → III.", "INE/IJGE155/2019 → INE/JGE155/2019", "IV, → IV.", "4, → 4."} {
 		if !strings.Contains(all, w) {
 			t.Errorf("correction %q not recorded: %s", w, all)
 		}

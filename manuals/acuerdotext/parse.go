@@ -55,9 +55,10 @@ var (
 	codeLine     = regexp.MustCompile(`^INE/[A-Z]+\d+/\d{4}$`)
 	acuerdoRefRe = regexp.MustCompile(`INE/[A-Z]+\d+/\d{4}`)
 	romanItem    = regexp.MustCompile(`^([IVXL]+)\.\s*(.*)$`)
-	ocrRomanItem = regexp.MustCompile(`^([IVXLl1|]+)\.\s+(.*)$`)
+	ocrRomanItem = regexp.MustCompile(`^([IVXLl1|]+)(\.|,)\s+((?:\.|[A-ZÁÉÍÓÚÑ]).*)$`)
 	romanSlips   = strings.NewReplacer("l", "I", "1", "I", "|", "I")
 	numItem      = regexp.MustCompile(`^(\d+)\.\s+(.*)$`)
+	ocrNumItem   = regexp.MustCompile(`^(\d+),\s+([A-ZÁÉÍÓÚÑ].*)$`)
 	letterItem   = regexp.MustCompile(`^([a-z])\.\s+(.*)$`)
 	ordinalHead  = regexp.MustCompile(`^([A-ZÁÉÍÓÚÑ]+(?:\s+[A-ZÁÉÍÓÚÑ]+)?)\s*\.\s*(?:[-–—]\s*)?(.*)$`)
 	dateRe       = regexp.MustCompile(`(?i)(\d{1,2}) de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre) del? (\d{4})`)
@@ -246,17 +247,18 @@ func (p *parser) antecedente(x Para) {
 		p.place(x)
 		return
 	}
-	// OCR reads the I of a roman numeral as l, 1 or | ("111.", "|."): the
-	// numeral that comes next in the sequence, and only that one, is taken
-	// back, and the correction is recorded.
+	// OCR reads the I of a roman numeral as l, 1 or | ("111.", "|."), and
+	// its full stop as a comma ("IV,"): the numeral that comes next in the
+	// sequence, and only that one, is taken back, and the correction is
+	// recorded.
 	if m := ocrRomanItem.FindStringSubmatch(x.Text); m != nil {
 		fixed := romanSlips.Replace(m[1])
-		if manuals.RomanValue(fixed) == len(p.antes)+1 && fixed != m[1] {
+		if manuals.RomanValue(fixed) == len(p.antes)+1 && (fixed != m[1] || m[2] == ",") {
 			b := &paraBuild{head: fixed}
-			b.add(x, m[2])
+			b.add(x, m[3])
 			p.antes = append(p.antes, b)
 			p.place(x)
-			p.a.Correcciones = append(p.a.Correcciones, manuals.Correction{Original: m[1] + ".", Corregido: fixed + ".",
+			p.a.Correcciones = append(p.a.Correcciones, manuals.Correction{Original: m[1] + m[2], Corregido: fixed + ".",
 				Ubicacion: "antecedente " + fixed, Motivo: "error de OCR (numeral romano)", Origen: src(x)})
 			return
 		}
@@ -299,7 +301,17 @@ func (p *parser) considerandos(ps []Para) {
 			p.place(x)
 			continue
 		}
-		if m := numItem.FindStringSubmatch(x.Text); m != nil {
+		m := numItem.FindStringSubmatch(x.Text)
+		// OCR reads a full stop as a comma ("4, De conformidad…"): taken
+		// back only for the considerando that comes next, outside a list.
+		if c := ocrNumItem.FindStringSubmatch(x.Text); m == nil && c != nil && (cur == nil || len(cur.list) == 0) {
+			if n, _ := strconv.Atoi(c[1]); n == expected {
+				m = c
+				p.a.Correcciones = append(p.a.Correcciones, manuals.Correction{Original: c[1] + ",", Corregido: c[1] + ".",
+					Ubicacion: "considerando " + c[1], Motivo: "error de OCR (numeral)", Origen: src(x)})
+			}
+		}
+		if m != nil {
 			n, _ := strconv.Atoi(m[1])
 			if cur != nil && (len(cur.list) > 0 && n == lastLabel+1 || n == 1 && expected != 1) {
 				cur.list = append(cur.list, manuals.ListItem{Etiqueta: m[1] + ".", Texto: m[2]})
