@@ -2,9 +2,11 @@ package ocr
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
+	"time"
 )
 
 // PageError is a page that could not be read; the others still come out.
@@ -19,51 +21,100 @@ func (e PageError) Error() string {
 	return fmt.Sprintf("página %d (%s, página %d): %v", e.Number, e.File, e.Index, e.Err)
 }
 
-// Batch recognises pages in parallel: one Tesseract per worker (workers
-// ≤ 0 means one per core), each page loaded when a worker takes it, the
-// results in page order whatever order they finish in. progress, if not
-// nil, is called after each page with the pages done.
-func Batch(ctx context.Context, pages []Source, o Options, workers int, progress func(done int)) ([]Page, []PageError, error) {
+// Defaults of BatchOptions.
+const (
+	// DefaultPageTimeout: a page takes 1–5 s here; one that takes minutes
+	// is stuck, not slow.
+	DefaultPageTimeout = 2 * time.Minute
+	// DefaultPagesPerWorker bounds what a worker leaks: gosseract never
+	// frees the result iterator and word strings Tesseract gives it (some
+	// 0.4 MB a page, measured), so a worker is replaced after this many
+	// pages. Starting one costs about 0.2 s.
+	DefaultPagesPerWorker = 40
+)
+
+// ErrPageTimeout is a page that took longer than the limit.
+var ErrPageTimeout = errors.New("tiempo agotado")
+
+// BatchOptions configure a Batch.
+type BatchOptions struct {
+	Workers        int           // pages in parallel; ≤ 0: one per core
+	PageTimeout    time.Duration // ≤ 0: DefaultPageTimeout
+	PagesPerWorker int           // ≤ 0: DefaultPagesPerWorker
+	// Progress, if not nil, is called after each page with the pages done.
+	Progress func(done int)
+}
+
+// Batch recognises pages in parallel, each worker a process of this same
+// program with its own Tesseract (see ServeWorker), each page loaded by the
+// worker that takes it, the results in page order whatever order they
+// finish in. Processes, not goroutines, because gosseract cannot stop a
+// recognition or free what it leaks: a page over the time limit has its
+// worker killed, a worker that dies takes only its page with it, and
+// workers are replaced every PagesPerWorker pages so memory stays bounded.
+// Failed pages come back as PageErrors (their Page is empty); the error is
+// for the batch as a whole: no Tesseract language data, or cancelled.
+func Batch(ctx context.Context, pages []Source, o Options, bo BatchOptions) ([]Page, []PageError, error) {
+	o = o.withDefaults()
+	workers := bo.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
 	workers = max(1, min(workers, len(pages)))
-	engines := make([]*Engine, workers)
-	for i := range engines {
-		e, err := NewEngine(o)
+	if bo.PageTimeout <= 0 {
+		bo.PageTimeout = DefaultPageTimeout
+	}
+	if bo.PagesPerWorker <= 0 {
+		bo.PagesPerWorker = DefaultPagesPerWorker
+	}
+	// Start every worker first: missing language data is the batch's
+	// error, not every page's.
+	procs := make([]*worker, workers)
+	for i := range procs {
+		w, err := startWorker(o)
 		if err != nil {
-			for _, x := range engines[:i] {
-				x.Close()
+			for _, x := range procs[:i] {
+				x.close()
 			}
 			return nil, nil, err
 		}
-		engines[i] = e
+		procs[i] = w
 	}
-	defer func() {
-		for _, e := range engines {
-			e.Close()
-		}
-	}()
 	out := make([]Page, len(pages))
 	errs := make([]error, len(pages))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	done := 0
-	for _, e := range engines {
+	for _, w := range procs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer func() {
+				if w != nil {
+					w.close()
+				}
+			}()
 			for i := range next {
-				img, err := pages[i].Load(ctx)
+				var err error
+				if w == nil {
+					w, err = startWorker(o)
+				}
 				if err == nil {
-					out[i], err = e.Page(img, i+1)
+					var alive bool
+					out[i], alive, err = w.page(ctx, i+1, pages[i], bo.PageTimeout)
+					if !alive {
+						w = nil
+					} else if w.served >= bo.PagesPerWorker {
+						w.close()
+						w = nil
+					}
 				}
 				errs[i] = err
-				if progress != nil {
+				if bo.Progress != nil {
 					mu.Lock()
 					done++
-					progress(done)
+					bo.Progress(done)
 					mu.Unlock()
 				}
 			}

@@ -20,6 +20,9 @@ type Options struct {
 	// mode 3 drops whole blocks of skewed pages (10 % CER against 2.7 %).
 	PSM int
 	DPI int // the page's resolution when the file does not say; 300 unless set
+	// MaxPixels refuses larger pages from their header; DefaultMaxPixels
+	// unless set.
+	MaxPixels int
 	// KeepSpecks skips the removal of scanner specks before recognition
 	// (on for the benchmark's on/off comparison).
 	KeepSpecks bool
@@ -53,10 +56,11 @@ var ErrNoLanguage = errors.New("faltan los datos de Tesseract para el idioma")
 type Engine struct {
 	c   *gosseract.Client
 	opt Options
+	dpi int // the resolution Tesseract is told
 }
 
-// NewEngine starts Tesseract for the options' language.
-func NewEngine(o Options) (*Engine, error) {
+// withDefaults fills in the options left unset.
+func (o Options) withDefaults() Options {
 	if o.Lang == "" {
 		o.Lang = "spa"
 	}
@@ -66,6 +70,15 @@ func NewEngine(o Options) (*Engine, error) {
 	if o.DPI == 0 {
 		o.DPI = 300
 	}
+	if o.MaxPixels == 0 {
+		o.MaxPixels = DefaultMaxPixels
+	}
+	return o
+}
+
+// NewEngine starts Tesseract for the options' language.
+func NewEngine(o Options) (*Engine, error) {
+	o = o.withDefaults()
 	langs, err := gosseract.GetAvailableLanguages()
 	if err != nil || !slices.Contains(langs, o.Lang) {
 		return nil, fmt.Errorf("%w «%s»: instálelos con «sudo apt-get install tesseract-ocr tesseract-ocr-%s»", ErrNoLanguage, o.Lang, o.Lang)
@@ -83,17 +96,33 @@ func NewEngine(o Options) (*Engine, error) {
 			return nil, err
 		}
 	}
-	return &Engine{c: c, opt: o}, nil
+	return &Engine{c: c, opt: o, dpi: o.DPI}, nil
 }
 
 // Close frees Tesseract.
 func (e *Engine) Close() error { return e.c.Close() }
 
 // Page recognises one page image, once: the words, their boxes and
-// confidences and the text all come from that single recognition.
+// confidences and the text all come from that single recognition. The
+// page's resolution is the options' DPI.
 func (e *Engine) Page(img image.Image, number int) (Page, error) {
+	return e.PageAt(img, number, e.opt.DPI)
+}
+
+// PageAt is Page for an image of a known resolution (dpi ≤ 0: the
+// options' DPI).
+func (e *Engine) PageAt(img image.Image, number, dpi int) (Page, error) {
+	if dpi <= 0 {
+		dpi = e.opt.DPI
+	}
+	if dpi != e.dpi {
+		if err := e.c.SetVariable("user_defined_dpi", strconv.Itoa(dpi)); err != nil {
+			return Page{}, err
+		}
+		e.dpi = dpi
+	}
 	data, g := pgmPage(img)
-	prepare(g, e.opt.DPI, e.opt)
+	prepare(g, dpi, e.opt)
 	if err := e.c.SetImageFromBytes(data); err != nil {
 		return Page{}, err
 	}

@@ -9,6 +9,8 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	ocr.ServeWorker() // Batch's workers are this test binary
+	// The tests that run an Engine in this process need the OpenMP limit.
 	if err := ocr.SingleThreaded(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)

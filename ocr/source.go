@@ -11,33 +11,91 @@ import (
 	_ "image/png"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
-	"strings"
 )
 
 // Source is one page of an input file, loaded only when a worker reaches it,
-// so a 300-page scan never sits in memory whole.
+// so a 300-page scan never sits in memory whole. It is a plain value: the
+// worker processes get it over a pipe and load the page themselves.
 type Source struct {
 	File  string // the input file
 	Index int    // the page within it, from 1
-	load  func(ctx context.Context) (image.Image, error)
+	Kind  string // how to load it: kindPDF, kindPDFImage, kindImage, kindTIFF
+	DPI   int    // its resolution: the file's, or the one it is rasterised at; 0 when unknown
+	// Pixels is what loading it decodes, when known before: a page over
+	// the limit is refused without running anything.
+	Pixels int64
 }
 
-// Load reads the page image.
-func (s Source) Load(ctx context.Context) (image.Image, error) { return s.load(ctx) }
+const (
+	kindPDF      = "pdf"      // a PDF page, rasterised with pdftoppm at DPI
+	kindPDFImage = "pdfimage" // a PDF page that is one image, taken out with pdfimages
+	kindImage    = "image"    // a PNG or JPEG file
+	kindTIFF     = "tiff"     // a page of a TIFF file
+)
 
-// PixelLimit refuses pages larger than this many pixels (a letter page at
-// 600 dpi is 33.7 M): a decompression bomb is named, not decoded.
-var PixelLimit = 60_000_000
+// Load reads the page image, refusing one of more than maxPixels pixels
+// before decoding it, and says its resolution (the file's, or estimated
+// from its size).
+func (s Source) Load(ctx context.Context, maxPixels int) (image.Image, int, error) {
+	if s.Pixels > int64(maxPixels) {
+		return nil, 0, fmt.Errorf("la página tiene %d millones de píxeles; el límite es %s millones (--max-pixeles)", s.Pixels/1_000_000, strconv.FormatFloat(float64(maxPixels)/1e6, 'f', -1, 64))
+	}
+	var img image.Image
+	var err error
+	switch s.Kind {
+	case kindPDF:
+		img, err = rasterise(ctx, s.File, s.Index, s.DPI, maxPixels)
+	case kindPDFImage:
+		img, err = extractImage(ctx, s.File, s.Index, maxPixels)
+	case kindImage:
+		img, err = decodeFile(s.File, maxPixels)
+	case kindTIFF:
+		img, err = decodeTIFFPage(s.File, s.Index, maxPixels)
+	default:
+		err = fmt.Errorf("%s: %w", s.File, ErrUnsupported)
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	dpi := s.DPI
+	if dpi <= 0 {
+		dpi = estimateDPI(img.Bounds().Dx(), img.Bounds().Dy())
+	}
+	return img, dpi, nil
+}
 
-// ErrUnsupported is returned for files that are not PDF, PNG or JPEG.
+// DefaultMaxPixels refuses pages larger than this many pixels (a letter
+// page at 600 dpi is 33.7 M): a decompression bomb is named, not decoded.
+const DefaultMaxPixels = 60_000_000
+
+// ErrTooManyPages is a batch over the page limit.
+var ErrTooManyPages = errors.New("demasiadas páginas")
+
+// ErrUnsupported is returned for files that are not PDF, TIFF, PNG or JPEG.
 var ErrUnsupported = errors.New("formato no admitido")
 
+// SourceOptions say how to list and load the pages.
+type SourceOptions struct {
+	DPI      int // the resolution PDF pages are rasterised at; 300 unless set
+	MaxPages int // refuse more pages than this in all; DefaultMaxPages unless set
+}
+
+// DefaultMaxPages: the longest acuerdo with its annexes runs to some
+// hundreds of pages.
+const DefaultMaxPages = 2000
+
 // Sources lists the pages of the input files, in order.
-func Sources(ctx context.Context, paths []string, dpi int) ([]Source, error) {
+func Sources(ctx context.Context, paths []string, o SourceOptions) ([]Source, error) {
+	if o.DPI <= 0 {
+		o.DPI = 300
+	}
+	if o.MaxPages <= 0 {
+		o.MaxPages = DefaultMaxPages
+	}
+	dpi := o.DPI
 	var out []Source
 	for _, p := range paths {
 		head, err := readHead(p)
@@ -46,19 +104,31 @@ func Sources(ctx context.Context, paths []string, dpi int) ([]Source, error) {
 		}
 		switch kindOf(head) {
 		case "pdf":
-			n, err := pdfPages(ctx, p)
+			src, err := pdfSources(ctx, p, dpi, o.MaxPages-len(out))
 			if err != nil {
 				return nil, err
 			}
-			for i := 1; i <= n; i++ {
-				out = append(out, Source{File: p, Index: i, load: func(ctx context.Context) (image.Image, error) { return rasterise(ctx, p, i, dpi) }})
-			}
+			out = append(out, src...)
 		case "image":
-			out = append(out, Source{File: p, Index: 1, load: func(context.Context) (image.Image, error) { return decodeFile(p) }})
+			out = append(out, Source{File: p, Index: 1, Kind: kindImage, DPI: imageDPI(p)})
 		case "tiff":
-			return nil, fmt.Errorf("%s: TIFF todavía no se admite; conviértalo a PDF o PNG (p. ej. con tiff2pdf)", p)
+			f, err := os.Open(p)
+			if err != nil {
+				return nil, err
+			}
+			pages, err := tiffPages(f, o.MaxPages-len(out))
+			f.Close()
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", p, err)
+			}
+			for i, pg := range pages {
+				out = append(out, Source{File: p, Index: i + 1, Kind: kindTIFF, DPI: pg.dpi})
+			}
 		default:
-			return nil, fmt.Errorf("%s: %w: se esperaba un PDF, PNG o JPEG", p, ErrUnsupported)
+			return nil, fmt.Errorf("%s: %w: se esperaba un PDF, TIFF, PNG o JPEG", p, ErrUnsupported)
+		}
+		if len(out) > o.MaxPages {
+			return nil, fmt.Errorf("%s: %w: más de %d páginas en total (--max-paginas)", p, ErrTooManyPages, o.MaxPages)
 		}
 	}
 	return out, nil
@@ -102,7 +172,7 @@ func readHead(p string) ([]byte, error) {
 	return b[:n], nil
 }
 
-func decodeFile(p string) (image.Image, error) {
+func decodeFile(p string, maxPixels int) (image.Image, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, err
@@ -112,8 +182,8 @@ func decodeFile(p string) (image.Image, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: imagen ilegible: %v", filepath.Base(p), err)
 	}
-	if cfg.Width*cfg.Height > PixelLimit || cfg.Width <= 0 || cfg.Height <= 0 {
-		return nil, fmt.Errorf("%s: la imagen declara %d × %d píxeles; el límite es %d millones", filepath.Base(p), cfg.Width, cfg.Height, PixelLimit/1_000_000)
+	if err := checkPixels(cfg.Width, cfg.Height, maxPixels); err != nil {
+		return nil, fmt.Errorf("%s: %v", filepath.Base(p), err)
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return nil, err
@@ -128,13 +198,9 @@ func decodeFile(p string) (image.Image, error) {
 var pagesLine = regexp.MustCompile(`(?m)^Pages:\s+(\d+)`)
 
 func pdfPages(ctx context.Context, p string) (int, error) {
-	out, err := exec.CommandContext(ctx, "pdfinfo", p).Output()
+	out, err := poppler(ctx, "pdfinfo", p)
 	if err != nil {
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			return 0, fmt.Errorf("%s: PDF ilegible: %s", p, strings.TrimSpace(string(ee.Stderr)))
-		}
-		return 0, fmt.Errorf("%s: hace falta pdfinfo (sudo apt-get install poppler-utils): %v", p, err)
+		return 0, fmt.Errorf("%s: PDF ilegible: %v", p, err)
 	}
 	m := pagesLine.FindSubmatch(out)
 	if m == nil {
@@ -149,20 +215,28 @@ func pdfPages(ctx context.Context, p string) (int, error) {
 
 // rasterise renders one PDF page in grey with pdftoppm (poppler), as PGM:
 // far faster than its PNG output.
-func rasterise(ctx context.Context, p string, page, dpi int) (image.Image, error) {
+func rasterise(ctx context.Context, p string, page, dpi, maxPixels int) (image.Image, error) {
 	n := strconv.Itoa(page)
-	cmd := exec.CommandContext(ctx, "pdftoppm", "-gray", "-r", strconv.Itoa(dpi), "-f", n, "-l", n, p)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	out, err := poppler(ctx, "pdftoppm", "-gray", "-r", strconv.Itoa(dpi), "-f", n, "-l", n, p)
 	if err != nil {
-		return nil, fmt.Errorf("pdftoppm: %v %s", err, strings.TrimSpace(stderr.String()))
+		return nil, fmt.Errorf("pdftoppm: %v", err)
 	}
-	return decodePGM(out)
+	return decodePGM(out, maxPixels)
+}
+
+// checkPixels refuses an image of more than maxPixels pixels, or none.
+func checkPixels(w, h, maxPixels int) error {
+	if w <= 0 || h <= 0 {
+		return fmt.Errorf("la imagen declara %d × %d píxeles", w, h)
+	}
+	if int64(w)*int64(h) > int64(maxPixels) {
+		return fmt.Errorf("la imagen declara %d × %d píxeles; el límite es %s millones (--max-pixeles)", w, h, strconv.FormatFloat(float64(maxPixels)/1e6, 'f', -1, 64))
+	}
+	return nil
 }
 
 // decodePGM reads a binary 8-bit PGM (P5).
-func decodePGM(b []byte) (*image.Gray, error) {
+func decodePGM(b []byte, maxPixels int) (*image.Gray, error) {
 	var fields [4]int
 	i := 0
 	if !bytes.HasPrefix(b, []byte("P5")) {
@@ -190,8 +264,11 @@ func decodePGM(b []byte) (*image.Gray, error) {
 		fields[k] = n
 	}
 	w, h, maxv := fields[1], fields[2], fields[3]
-	if maxv != 255 || w <= 0 || h <= 0 || w*h > PixelLimit {
-		return nil, fmt.Errorf("imagen PGM no admitida (%d × %d, máximo %d)", w, h, maxv)
+	if maxv != 255 {
+		return nil, fmt.Errorf("imagen PGM no admitida (valor máximo %d)", maxv)
+	}
+	if err := checkPixels(w, h, maxPixels); err != nil {
+		return nil, err
 	}
 	i++ // the single whitespace after the header
 	if len(b)-i < w*h {

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cipro-ine/mpp/manuals/profile"
+	"github.com/cipro-ine/mpp/ocr"
 )
 
 // Exit codes, documented in the README.
@@ -121,6 +122,7 @@ Un expediente es una carpeta con manual.yaml, acuerdo.yaml, dictamen.yaml y cert
 }
 
 func main() {
+	ocr.ServeWorker() // when started by «mpp ocr» as one of its OCR workers
 	os.Exit(run(os.Args[1:], systemStreams()))
 }
 

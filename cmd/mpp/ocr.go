@@ -30,8 +30,9 @@ type ocrOptions struct {
 
 // ocrFlags are the recognition options «ocr» and «ingest» share.
 type ocrFlags struct {
-	jobs, psm, dpi int
-	keepSpecks     bool
+	jobs, psm, dpi, maxPixels, maxPages int
+	keepSpecks                          bool
+	pageTimeout                         time.Duration
 }
 
 func (f *ocrFlags) add(c *cobra.Command) {
@@ -39,17 +40,17 @@ func (f *ocrFlags) add(c *cobra.Command) {
 	c.Flags().IntVar(&f.psm, "psm", 6, "modo de segmentación de Tesseract (6: un bloque; 3: automático)")
 	c.Flags().IntVar(&f.dpi, "dpi", 300, "resolución a la que se rasterizan las páginas de un PDF")
 	c.Flags().BoolVar(&f.keepSpecks, "sin-limpieza", false, "no quita las motas del escáner antes de reconocer")
+	c.Flags().IntVar(&f.maxPixels, "max-pixeles", ocr.DefaultMaxPixels, "rechaza las páginas de más píxeles (una carta a 600 dpi tiene 33.7 millones)")
+	c.Flags().IntVar(&f.maxPages, "max-paginas", ocr.DefaultMaxPages, "rechaza entradas de más páginas en total")
+	c.Flags().DurationVar(&f.pageTimeout, "limite-pagina", ocr.DefaultPageTimeout, "tiempo máximo por página; la que lo pasa se detiene y se informa (p. ej. 90s, 5m)")
 }
 
 // recognise runs OCR over the inputs' pages, with progress on a terminal.
 // None readable is an error; some unreadable come back as failed.
 func recognise(ios *ioStreams, inputs []string, f ocrFlags) ([]ocr.Page, []ocr.PageError, error) {
-	if err := ocr.SingleThreaded(); err != nil {
-		return nil, nil, err
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	pages, err := ocr.Sources(ctx, inputs, f.dpi)
+	pages, err := ocr.Sources(ctx, inputs, ocr.SourceOptions{DPI: f.dpi, MaxPages: f.maxPages})
 	if err != nil {
 		return nil, nil, &exitError{exitUsage, err}
 	}
@@ -58,7 +59,8 @@ func recognise(ios *ioStreams, inputs []string, f ocrFlags) ([]ocr.Page, []ocr.P
 	if ios.progressOut {
 		progress = func(done int) { ocrProgress(ios, done, len(pages), start) }
 	}
-	res, failed, err := ocr.Batch(ctx, pages, ocr.Options{PSM: f.psm, DPI: f.dpi, KeepSpecks: f.keepSpecks}, f.jobs, progress)
+	res, failed, err := ocr.Batch(ctx, pages, ocr.Options{PSM: f.psm, DPI: f.dpi, KeepSpecks: f.keepSpecks, MaxPixels: f.maxPixels},
+		ocr.BatchOptions{Workers: f.jobs, PageTimeout: f.pageTimeout, Progress: progress})
 	if ios.progressOut {
 		fmt.Fprint(ios.ErrOut, "\r\x1b[K")
 	}

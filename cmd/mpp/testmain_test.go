@@ -1,20 +1,15 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"testing"
 
 	"github.com/cipro-ine/mpp/ocr"
 )
 
-// TestMain gives the test process the OpenMP limit that «mpp ocr» would
-// otherwise set by executing itself again, which in a test binary would
-// start the tests over.
+// TestMain lets the test binary serve as the OCR worker that «mpp ocr»
+// starts (the workers are this same program), as main does.
 func TestMain(m *testing.M) {
-	if err := ocr.SingleThreaded(); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
-	}
+	ocr.ServeWorker()
 	os.Exit(m.Run())
 }

@@ -1,0 +1,155 @@
+package ocr
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"image"
+	"io"
+	"math"
+	"os"
+
+	"golang.org/x/image/tiff"
+)
+
+// A multi-page TIFF is a chain of image file directories (IFDs), one per
+// page. golang.org/x/image/tiff decodes only the first, so mpp walks the
+// chain itself and decodes page k through a view of the file whose header
+// points at the k-th IFD: the decoder reads everything else (strips, tiles,
+// CCITT, LZW, Deflate) where it is, unchanged.
+
+// tiffPage is one page of a TIFF: where its IFD is and its resolution.
+type tiffPage struct {
+	ifd int64
+	dpi int // from XResolution and ResolutionUnit; 0 when absent
+}
+
+// tiffPages walks the IFD chain of a TIFF, at most maxPages pages.
+func tiffPages(f io.ReaderAt, maxPages int) ([]tiffPage, error) {
+	var head [8]byte
+	if _, err := f.ReadAt(head[:], 0); err != nil {
+		return nil, errors.New("TIFF truncado: falta el encabezado")
+	}
+	var bo binary.ByteOrder
+	switch string(head[:2]) {
+	case "II":
+		bo = binary.LittleEndian
+	case "MM":
+		bo = binary.BigEndian
+	default:
+		return nil, errors.New("TIFF ilegible: orden de bytes desconocido")
+	}
+	if v := bo.Uint16(head[2:]); v != 42 {
+		return nil, fmt.Errorf("TIFF no admitido (versión %d; BigTIFF no se admite)", v)
+	}
+	var pages []tiffPage
+	seen := map[int64]bool{}
+	for off := int64(bo.Uint32(head[4:])); off != 0; {
+		if seen[off] {
+			return nil, fmt.Errorf("TIFF ilegible: la lista de páginas forma un ciclo en la página %d", len(pages)+1)
+		}
+		seen[off] = true
+		if len(pages) >= maxPages {
+			return nil, fmt.Errorf("%w: el TIFF tiene más de %d páginas (--max-paginas)", ErrTooManyPages, maxPages)
+		}
+		var n [2]byte
+		if _, err := f.ReadAt(n[:], off); err != nil {
+			return nil, fmt.Errorf("TIFF truncado en la página %d", len(pages)+1)
+		}
+		count := int64(bo.Uint16(n[:]))
+		dir := make([]byte, 12*count+4)
+		if _, err := f.ReadAt(dir, off+2); err != nil {
+			return nil, fmt.Errorf("TIFF truncado en la página %d", len(pages)+1)
+		}
+		pages = append(pages, tiffPage{ifd: off, dpi: tiffDPI(f, bo, dir[:12*count])})
+		off = int64(bo.Uint32(dir[12*count:]))
+	}
+	if len(pages) == 0 {
+		return nil, errors.New("TIFF sin páginas")
+	}
+	return pages, nil
+}
+
+// tiffDPI reads XResolution (a RATIONAL, tag 282) and ResolutionUnit (tag
+// 296: 2 inch, the default; 3 centimetre) from an IFD's entries.
+func tiffDPI(f io.ReaderAt, bo binary.ByteOrder, entries []byte) int {
+	var res float64
+	unit := 2
+	for e := entries; len(e) >= 12; e = e[12:] {
+		switch bo.Uint16(e) {
+		case 282:
+			var r [8]byte
+			if bo.Uint16(e[2:]) != 5 { // RATIONAL
+				continue
+			}
+			if _, err := f.ReadAt(r[:], int64(bo.Uint32(e[8:]))); err == nil && bo.Uint32(r[4:]) != 0 {
+				res = float64(bo.Uint32(r[:])) / float64(bo.Uint32(r[4:]))
+			}
+		case 296:
+			unit = int(bo.Uint16(e[8:]))
+		}
+	}
+	if unit == 3 {
+		res *= 2.54
+	}
+	if res < 50 || res > 2400 || unit == 1 {
+		return 0
+	}
+	return int(math.Round(res))
+}
+
+// ifdView is a TIFF file seen with its header pointing at another IFD.
+type ifdView struct {
+	f      io.ReaderAt
+	header [8]byte
+}
+
+func (v *ifdView) ReadAt(p []byte, off int64) (int, error) {
+	n, err := v.f.ReadAt(p, off)
+	for i := off; i < off+int64(n) && i < 8; i++ {
+		p[i-off] = v.header[i]
+	}
+	return n, err
+}
+
+// decodeTIFFPage decodes page index (from 1) of a TIFF, refusing one of
+// more than maxPixels pixels from its header.
+func decodeTIFFPage(path string, index, maxPixels int) (image.Image, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	pages, err := tiffPages(f, math.MaxInt32)
+	if err != nil {
+		return nil, err
+	}
+	if index < 1 || index > len(pages) {
+		return nil, fmt.Errorf("el TIFF no tiene página %d", index)
+	}
+	v := &ifdView{f: f}
+	if _, err := f.ReadAt(v.header[:], 0); err != nil {
+		return nil, err
+	}
+	if v.header[0] == 'I' {
+		binary.LittleEndian.PutUint32(v.header[4:], uint32(pages[index-1].ifd))
+	} else {
+		binary.BigEndian.PutUint32(v.header[4:], uint32(pages[index-1].ifd))
+	}
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := tiff.DecodeConfig(io.NewSectionReader(v, 0, st.Size()))
+	if err != nil {
+		return nil, fmt.Errorf("página ilegible del TIFF: %v", err)
+	}
+	if err := checkPixels(cfg.Width, cfg.Height, maxPixels); err != nil {
+		return nil, err
+	}
+	img, err := tiff.Decode(io.NewSectionReader(v, 0, st.Size()))
+	if err != nil {
+		return nil, fmt.Errorf("página ilegible del TIFF: %v", err)
+	}
+	return img, nil
+}
