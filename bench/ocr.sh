@@ -12,6 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
+source bench/arbol.sh
 apt_install_missing ocrmypdf poppler-utils tesseract-ocr tesseract-ocr-spa time
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -26,7 +27,7 @@ echo "- $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $n núcleo
 echo "- $(go version), $(tesseract --version 2>&1 | head -1), ocrmypdf $(ocrmypdf --version 2>/dev/null)"
 echo "- $(date -u +%F)"
 echo
-echo "| escaneo | herramienta | páginas | segundos | páginas/min | CER % | WER % | RSS máx. MB |"
+echo "| escaneo | herramienta | páginas | segundos | páginas/min | CER % | WER % | RSS máx. MB (mpp: suma del árbol) |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|"
 
 row() { # level tool pages seconds truth read rss
@@ -48,11 +49,12 @@ for level in limpio degradado muydegradado; do
 	pages=0
 	for s in JGE52 JGE248; do pages=$((pages + $(pdfinfo "$work/INE-$s-$level.pdf" | awk '/Pages/{print $2}'))); done
 
-	# mpp
+	# mpp: its OCR workers are processes, so its memory is the tree's
 	: > "$work/mpp.txt"
 	secs=0 rss=0
 	for s in JGE52 JGE248; do
-		read -r t m < <(timed "$work/t" "$work/mpp" ocr "$work/INE-$s-$level.pdf" -o "$work/mpp-$s.txt" --forzar)
+		tree_peak "$work/t" "$work/mpp" ocr "$work/INE-$s-$level.pdf" -o "$work/mpp-$s.txt" --forzar
+		read -r t m _ < "$work/t"
 		secs=$(awk -v a="$secs" -v b="$t" 'BEGIN{print a+b}'); rss=$(( m > rss ? m : rss ))
 		cat "$work/mpp-$s.txt" >> "$work/mpp.txt"
 	done

@@ -18,6 +18,7 @@ type Acuerdo struct {
 	Firmas        []Signature         `yaml:"firmas,omitempty"`
 	Publicacion   *Publication        `yaml:"publicacion,omitempty" doc:"Datos de publicación: extracto en el DOF y ligas al anexo."`
 	Correcciones  []Correction        `yaml:"correcciones,omitempty" doc:"Correcciones hechas al texto fuente (errores de OCR), con el original."`
+	RevisionOCR   []DoubtfulWord      `yaml:"revision_ocr,omitempty" doc:"Palabras del escaneo que una persona debe revisar: confianza baja del OCR o corrección del léxico."`
 	Notas         []string            `yaml:"notas,omitempty" doc:"Notas de transcripción o de ingesta."`
 	SinClasificar []Fragment          `yaml:"sin_clasificar,omitempty" doc:"Texto fuente que la ingesta no pudo ubicar, con sus líneas: nada se pierde."`
 	Origen        *Source             `yaml:"origen,omitempty" doc:"Líneas del texto fuente que ocupa el acuerdo completo."`
@@ -224,6 +225,17 @@ type Correction struct {
 	Ubicacion string  `yaml:"ubicacion,omitempty" doc:"Dónde: «punto SÉPTIMO», «considerando 36»."`
 	Motivo    string  `yaml:"motivo,omitempty"`
 	Origen    *Source `yaml:"origen,omitempty"`
+}
+
+// DoubtfulWord is a word of a scanned acuerdo that OCR read with low
+// confidence or that the lexicon would correct: the review list.
+type DoubtfulWord struct {
+	Pos        `yaml:"-"`
+	Pagina     int     `yaml:"pagina" mpp:"req" doc:"Página del escaneo, desde 1."`
+	Renglon    int     `yaml:"renglon" mpp:"req" doc:"Renglón de la página, desde 1."`
+	Palabra    string  `yaml:"palabra" mpp:"req" doc:"La palabra como la leyó el OCR."`
+	Confianza  float64 `yaml:"confianza" doc:"Confianza del OCR, de 0 a 100."`
+	Sugerencia string  `yaml:"sugerencia,omitempty" doc:"La corrección que propone el léxico, si la hay."`
 }
 
 // AllConsiderandos flattens the groups, in order.

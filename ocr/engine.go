@@ -26,6 +26,11 @@ type Options struct {
 	// KeepSpecks skips the removal of scanner specks before recognition
 	// (on for the benchmark's on/off comparison).
 	KeepSpecks bool
+	// KeepSkew skips straightening the page (up to MaxSkew degrees).
+	KeepSkew bool
+	// Binarize makes the page black and white (Otsu) before Tesseract,
+	// which otherwise binarises it itself.
+	Binarize bool
 }
 
 // Word is one recognised word and where it is.
@@ -46,6 +51,7 @@ type Page struct {
 	Number int
 	Words  []Word
 	Text   string
+	Skew   float64 // degrees straightened before recognition
 }
 
 // ErrNoLanguage says the Tesseract data for the language is not installed.
@@ -122,7 +128,7 @@ func (e *Engine) PageAt(img image.Image, number, dpi int) (Page, error) {
 		e.dpi = dpi
 	}
 	data, g := pgmPage(img)
-	prepare(g, dpi, e.opt)
+	skew := prepare(g, dpi, e.opt)
 	if err := e.c.SetImageFromBytes(data); err != nil {
 		return Page{}, err
 	}
@@ -130,7 +136,13 @@ func (e *Engine) PageAt(img image.Image, number, dpi int) (Page, error) {
 	if err != nil {
 		return Page{}, err
 	}
-	p := Page{Number: number, Words: make([]Word, 0, len(boxes))}
+	return pageFromBoxes(number, boxes, skew), nil
+}
+
+// pageFromBoxes builds a page from Tesseract's words in reading order: its
+// words with their lines, and its text.
+func pageFromBoxes(number int, boxes []gosseract.BoundingBox, skew float64) Page {
+	p := Page{Number: number, Words: make([]Word, 0, len(boxes)), Skew: skew}
 	// Group the words by line, in Tesseract's reading order.
 	type line struct {
 		words       []gosseract.BoundingBox
@@ -175,7 +187,7 @@ func (e *Engine) PageAt(img image.Image, number, dpi int) (Page, error) {
 		}
 	}
 	p.Text = b.String()
-	return p, nil
+	return p
 }
 
 // pgmPage copies the image as 8-bit grey into a binary PGM, which

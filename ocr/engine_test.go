@@ -73,6 +73,47 @@ func TestDegradedPage300dpi(t *testing.T) {
 	}
 }
 
+// A degraded scan at 200 dpi (the resolution of many office scanners),
+// read at the resolution it declares.
+func TestDegradedPage200dpi(t *testing.T) {
+	pages, err := scan.Pages(seedText(t, 380), scan.Options{DPI: 200, Rotate: 1.5, Speckle: 0.00005, Blur: 1, Noise: 10, JPEGQuality: 50, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	truth, got, _ := recognise(t, pages[:1], ocr.Options{DPI: 200})
+	cer := ocr.CER(truth, got)
+	t.Logf("degraded 200 dpi (1.5°, specks, blur, noise, JPEG q50): CER %.3f %%", 100*cer)
+	if cer > 0.03 {
+		t.Errorf("CER %.2f %% > 3 %%\n--- read\n%s", 100*cer, got)
+	}
+}
+
+// The skew a page was scanned at is found and straightened before
+// recognition.
+func TestDeskewBeforeRecognition(t *testing.T) {
+	pages, err := scan.Pages(seedText(t, 200), scan.Options{DPI: 300, Rotate: -3.5, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := ocr.NewEngine(ocr.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	p, err := e.Page(pages[0].Image, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cer := ocr.CER(pages[0].Text, p.Text)
+	t.Logf("3.5° skew: found %.2f°, CER %.3f %%", p.Skew, 100*cer)
+	if p.Skew > -3.4 || p.Skew < -3.6 {
+		t.Errorf("skew found %.2f°, drawn at -3.5°", p.Skew)
+	}
+	if cer > 0.01 {
+		t.Errorf("CER %.2f %% > 1 %% after straightening\n%s", 100*cer, p.Text)
+	}
+}
+
 func TestMissingLanguage(t *testing.T) {
 	_, err := ocr.NewEngine(ocr.Options{Lang: "xyz"})
 	if err == nil || !strings.Contains(err.Error(), "sudo apt-get install tesseract-ocr tesseract-ocr-xyz") {

@@ -1,6 +1,9 @@
 package ocr
 
-import "image"
+import (
+	"image"
+	"math"
+)
 
 // despeckle whitens the dark specks a scanner leaves: connected dark
 // regions (8-neighbours, grey below 128) of at most maxArea pixels. A full
@@ -57,9 +60,24 @@ func despeckle(g *image.Gray, maxArea int) int {
 // specksArea is the largest speck removed at a resolution.
 func specksArea(dpi int) int { return max(2, 6*dpi*dpi/(300*300)) }
 
-// prepare readies a page for recognition, in place: without specks.
-func prepare(g *image.Gray, dpi int, o Options) {
+// prepare readies a page for recognition, in place: without specks,
+// straightened, and black and white if asked. It returns the skew it
+// corrected, in degrees.
+func prepare(g *image.Gray, dpi int, o Options) float64 {
 	if !o.KeepSpecks {
 		despeckle(g, specksArea(dpi))
 	}
+	skew := 0.0
+	if !o.KeepSkew {
+		// Below a tenth of a degree the interpolation costs more than the
+		// skew.
+		if a := skewAngle(g, dpi); math.Abs(a) >= 0.1 {
+			copy(g.Pix, Rotate(g, -a).Pix)
+			skew = a
+		}
+	}
+	if o.Binarize {
+		binarize(g)
+	}
+	return skew
 }

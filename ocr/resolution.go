@@ -16,7 +16,12 @@ func imageDPI(path string) int {
 		return 0
 	}
 	defer f.Close()
-	r := bufio.NewReader(f)
+	return readDPI(f)
+}
+
+// readDPI is imageDPI over a reader.
+func readDPI(in io.Reader) int {
+	r := bufio.NewReader(in)
 	head := make([]byte, 8)
 	if _, err := io.ReadFull(r, head); err != nil {
 		return 0

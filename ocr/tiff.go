@@ -112,23 +112,32 @@ func (v *ifdView) ReadAt(p []byte, off int64) (int, error) {
 	return n, err
 }
 
-// decodeTIFFPage decodes page index (from 1) of a TIFF, refusing one of
-// more than maxPixels pixels from its header.
+// decodeTIFFPage decodes page index (from 1) of a TIFF file, refusing one
+// of more than maxPixels pixels from its header.
 func decodeTIFFPage(path string, index, maxPixels int) (image.Image, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	pages, err := tiffPages(f, math.MaxInt32)
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	return decodeTIFF(f, st.Size(), index, maxPixels)
+}
+
+// decodeTIFF decodes page index (from 1) of the TIFF in r (size bytes).
+func decodeTIFF(r io.ReaderAt, size int64, index, maxPixels int) (image.Image, error) {
+	pages, err := tiffPages(r, math.MaxInt32)
 	if err != nil {
 		return nil, err
 	}
 	if index < 1 || index > len(pages) {
 		return nil, fmt.Errorf("el TIFF no tiene página %d", index)
 	}
-	v := &ifdView{f: f}
-	if _, err := f.ReadAt(v.header[:], 0); err != nil {
+	v := &ifdView{f: r}
+	if _, err := r.ReadAt(v.header[:], 0); err != nil {
 		return nil, err
 	}
 	if v.header[0] == 'I' {
@@ -136,18 +145,14 @@ func decodeTIFFPage(path string, index, maxPixels int) (image.Image, error) {
 	} else {
 		binary.BigEndian.PutUint32(v.header[4:], uint32(pages[index-1].ifd))
 	}
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	cfg, err := tiff.DecodeConfig(io.NewSectionReader(v, 0, st.Size()))
+	cfg, err := tiff.DecodeConfig(io.NewSectionReader(v, 0, size))
 	if err != nil {
 		return nil, fmt.Errorf("página ilegible del TIFF: %v", err)
 	}
 	if err := checkPixels(cfg.Width, cfg.Height, maxPixels); err != nil {
 		return nil, err
 	}
-	img, err := tiff.Decode(io.NewSectionReader(v, 0, st.Size()))
+	img, err := tiff.Decode(io.NewSectionReader(v, 0, size))
 	if err != nil {
 		return nil, fmt.Errorf("página ilegible del TIFF: %v", err)
 	}

@@ -18,63 +18,82 @@ import (
 )
 
 type ocrOptions struct {
-	io       *ioStreams
-	g        *globals
-	inputs   []string
-	out      string
-	words    string
-	doubtful float64
-	force    bool
-	ocr      ocrFlags
+	io     *ioStreams
+	g      *globals
+	inputs []string
+	out    string
+	words  string
+	force  bool
+	ocr    ocrFlags
 }
 
 // ocrFlags are the recognition options «ocr» and «ingest» share.
 type ocrFlags struct {
 	jobs, psm, dpi, maxPixels, maxPages int
-	keepSpecks                          bool
+	keepSpecks, keepSkew, binarize      bool
 	pageTimeout                         time.Duration
+	minConf                             float64
 }
 
 func (f *ocrFlags) add(c *cobra.Command) {
 	c.Flags().IntVarP(&f.jobs, "trabajos", "j", 0, "páginas en paralelo (por omisión, una por núcleo)")
 	c.Flags().IntVar(&f.psm, "psm", 6, "modo de segmentación de Tesseract (6: un bloque; 3: automático)")
-	c.Flags().IntVar(&f.dpi, "dpi", 300, "resolución a la que se rasterizan las páginas de un PDF")
+	c.Flags().IntVar(&f.dpi, "dpi", 300, "resolución a la que se rasterizan las páginas de un PDF que no son una sola imagen")
+	c.Flags().Float64Var(&f.minConf, "dudosas", ocr.DefaultMinConfidence, "confianza (0–100) por debajo de la cual una palabra va a la lista de revisión")
 	c.Flags().BoolVar(&f.keepSpecks, "sin-limpieza", false, "no quita las motas del escáner antes de reconocer")
+	c.Flags().BoolVar(&f.keepSkew, "sin-enderezar", false, "no endereza las páginas torcidas (hasta 5°) antes de reconocer")
+	c.Flags().BoolVar(&f.binarize, "binarizar", false, "pasa la página a blanco y negro (Otsu) antes de Tesseract")
 	c.Flags().IntVar(&f.maxPixels, "max-pixeles", ocr.DefaultMaxPixels, "rechaza las páginas de más píxeles (una carta a 600 dpi tiene 33.7 millones)")
 	c.Flags().IntVar(&f.maxPages, "max-paginas", ocr.DefaultMaxPages, "rechaza entradas de más páginas en total")
 	c.Flags().DurationVar(&f.pageTimeout, "limite-pagina", ocr.DefaultPageTimeout, "tiempo máximo por página; la que lo pasa se detiene y se informa (p. ej. 90s, 5m)")
 }
 
 // recognise runs OCR over the inputs' pages, with progress on a terminal.
-// None readable is an error; some unreadable come back as failed.
-func recognise(ios *ioStreams, inputs []string, f ocrFlags) ([]ocr.Page, []ocr.PageError, error) {
+// None readable is an error; unreadable pages come back as failed, and the
+// files that could not be opened at all (already reported) are counted.
+func recognise(ios *ioStreams, inputs []string, f ocrFlags) (res []ocr.Page, failed []ocr.PageError, badFiles int, err error) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	pages, err := ocr.Sources(ctx, inputs, ocr.SourceOptions{DPI: f.dpi, MaxPages: f.maxPages})
+	pages, bad, err := ocr.SourcesEach(ctx, inputs, ocr.SourceOptions{DPI: f.dpi, MaxPages: f.maxPages})
 	if err != nil {
-		return nil, nil, &exitError{exitUsage, err}
+		return nil, nil, 0, &exitError{exitUsage, err}
+	}
+	// A batch goes on past a file it cannot read: named now, counted as a
+	// failure at the end.
+	for _, e := range bad {
+		if len(pages) == 0 {
+			if len(bad) == 1 {
+				return nil, nil, 0, &exitError{exitUsage, e}
+			}
+			fmt.Fprintf(ios.ErrOut, "mpp: %v\n", e)
+			continue
+		}
+		fmt.Fprintf(ios.ErrOut, "mpp: %v; se sigue con los demás\n", e)
+	}
+	if len(pages) == 0 {
+		return nil, nil, 0, usageError("no se pudo leer ninguno de los %d archivos; no se escribió nada", len(inputs))
 	}
 	start := time.Now()
 	var progress func(int)
 	if ios.progressOut {
 		progress = func(done int) { ocrProgress(ios, done, len(pages), start) }
 	}
-	res, failed, err := ocr.Batch(ctx, pages, ocr.Options{PSM: f.psm, DPI: f.dpi, KeepSpecks: f.keepSpecks, MaxPixels: f.maxPixels},
+	res, failed, err = ocr.Batch(ctx, pages, ocr.Options{PSM: f.psm, DPI: f.dpi, KeepSpecks: f.keepSpecks, KeepSkew: f.keepSkew, Binarize: f.binarize, MaxPixels: f.maxPixels},
 		ocr.BatchOptions{Workers: f.jobs, PageTimeout: f.pageTimeout, Progress: progress})
 	if ios.progressOut {
 		fmt.Fprint(ios.ErrOut, "\r\x1b[K")
 	}
 	if err != nil {
-		return nil, nil, &exitError{exitUsage, err}
+		return nil, nil, 0, &exitError{exitUsage, err}
 	}
 	if len(failed) == len(res) {
 		for _, f := range failed {
 			fmt.Fprintf(ios.ErrOut, "mpp: %v\n", f)
 		}
-		return nil, nil, usageError("no se pudo leer ninguna página; no se escribió nada")
+		return nil, nil, 0, usageError("no se pudo leer ninguna página; no se escribió nada")
 	}
 	fmt.Fprintf(ios.ErrOut, "%d páginas reconocidas en %s\n", len(res)-len(failed), time.Since(start).Round(time.Second/10))
-	return res, failed, nil
+	return res, failed, len(bad), nil
 }
 
 func newOCRCmd(ios *ioStreams, g *globals) *cobra.Command {
@@ -102,7 +121,6 @@ Código de salida: 0 todo reconocido; 4 escrito, pero alguna página no se pudo 
 	}
 	c.Flags().StringVarP(&o.out, "salida", "o", "", "archivo de texto donde escribir (obligatorio)")
 	c.Flags().StringVar(&o.words, "palabras", "", "escribe en este archivo JSON cada palabra con su caja, página, renglón y confianza")
-	c.Flags().Float64Var(&o.doubtful, "dudosas", 70, "confianza (0–100) por debajo de la cual una palabra va a la lista de revisión")
 	c.Flags().BoolVar(&o.force, "forzar", false, "reemplaza los archivos de salida si ya existen")
 	o.ocr.add(c)
 	return c
@@ -112,7 +130,7 @@ func ocrRun(o *ocrOptions) error {
 	if o.out == "" {
 		return usageError("falta -o: el archivo de texto donde escribir")
 	}
-	res, failed, err := recognise(o.io, o.inputs, o.ocr)
+	res, failed, badFiles, err := recognise(o.io, o.inputs, o.ocr)
 	if err != nil {
 		return err
 	}
@@ -142,7 +160,12 @@ func ocrRun(o *ocrOptions) error {
 		fmt.Fprintf(o.io.ErrOut, "mpp: %v\n", f)
 	}
 	fmt.Fprintf(o.io.ErrOut, "escrito %s\n", o.out)
-	if len(failed) > 0 {
+	switch {
+	case badFiles > 0 && len(failed) > 0:
+		return &exitError{exitPartial, fmt.Errorf("%d archivo(s) y %d de %d páginas no se pudieron leer; vea arriba", badFiles, len(failed), len(res))}
+	case badFiles > 0:
+		return &exitError{exitPartial, fmt.Errorf("%d de %d archivos no se pudieron leer; el texto trae los demás", badFiles, len(o.inputs))}
+	case len(failed) > 0:
 		return &exitError{exitPartial, fmt.Errorf("%d de %d páginas no se pudieron leer; el texto las marca vacías", len(failed), len(res))}
 	}
 	return nil
@@ -151,23 +174,15 @@ func ocrRun(o *ocrOptions) error {
 // writeReview prints the doubtful words: low confidence, or with a lexicon
 // correction.
 func writeReview(o *ocrOptions, pages []ocr.Page, lex *acuerdotext.Lexicon) error {
+	doubts := ocr.Doubtful(pages, o.ocr.minConf, lex.Suggest)
 	tw := tabwriter.NewWriter(o.io.Out, 0, 0, 2, ' ', 0)
-	n := 0
-	for _, p := range pages {
-		for _, w := range p.Words {
-			sug, ok := lex.Suggest(w.Text)
-			if w.Conf >= o.doubtful && !ok {
-				continue
-			}
-			if n == 0 {
-				fmt.Fprintln(tw, "Página\tRenglón\tPalabra\tConfianza\tSugerencia")
-			}
-			n++
-			fmt.Fprintf(tw, "%d\t%d\t%s\t%.0f\t%s\n", w.Page, w.Line, w.Text, w.Conf, sug)
-		}
+	if len(doubts) == 0 {
+		fmt.Fprintf(tw, "Sin palabras dudosas (confianza de %.0f o más y ninguna corrección del léxico).\n", o.ocr.minConf)
+	} else {
+		fmt.Fprintln(tw, "Página\tRenglón\tPalabra\tConfianza\tSugerencia")
 	}
-	if n == 0 {
-		fmt.Fprintf(tw, "Sin palabras dudosas (confianza de %.0f o más y ninguna corrección del léxico).\n", o.doubtful)
+	for _, d := range doubts {
+		fmt.Fprintf(tw, "%d\t%d\t%s\t%.0f\t%s\n", d.Page, d.Line, d.Text, d.Conf, d.Suggestion)
 	}
 	return tw.Flush()
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/ocr"
 	"github.com/cipro-ine/mpp/ocr/scan"
@@ -178,7 +180,50 @@ func TestIngestScannedSeeds(t *testing.T) {
 			if last.Origen == nil || last.Origen.Pagina < len(pages)-2 {
 				t.Errorf("last punto on page %+v of %d", last.Origen, len(pages))
 			}
+			checkReviewSheet(t, b, fromScan, len(pages))
 		})
+	}
+}
+
+// checkReviewSheet: the doubtful words of the scan are in acuerdo.yaml and,
+// one row each, in the workbook's «Revisión OCR» sheet, not yet reviewed.
+func checkReviewSheet(t *testing.T, a *manuals.Acuerdo, dir string, pages int) {
+	t.Helper()
+	if len(a.RevisionOCR) == 0 {
+		t.Fatal("no revision_ocr in the scanned acuerdo")
+	}
+	for _, d := range a.RevisionOCR {
+		if d.Pagina < 1 || d.Pagina > pages || d.Renglon < 1 || d.Palabra == "" || d.Confianza < 0 || d.Confianza > 100 ||
+			d.Confianza >= ocr.DefaultMinConfidence && d.Sugerencia == "" {
+			t.Errorf("review entry not a doubt: %+v", d)
+		}
+	}
+	book := filepath.Join(t.TempDir(), "libro.xlsx")
+	if code, _, errOut := mpp(t, "render", "xlsx", dir, "-o", book); code != exitOK {
+		t.Fatalf("render xlsx: %d %s", code, errOut)
+	}
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Revisión OCR")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(a.RevisionOCR)+1 || strings.Join(rows[0], "|") != "Acuerdo|Página|Renglón|Palabra|Confianza|Sugerencia|Revisada|Corrección" {
+		t.Fatalf("sheet: %d rows for %d words; header %v", len(rows), len(a.RevisionOCR), rows[0])
+	}
+	for i, d := range a.RevisionOCR {
+		r := rows[i+1]
+		want := []string{a.Codigo, strconv.Itoa(d.Pagina), strconv.Itoa(d.Renglon), d.Palabra, strconv.FormatFloat(d.Confianza, 'f', -1, 64)}
+		if strings.Join(r[:5], "|") != strings.Join(want, "|") || r[6] != "No" || len(r) > 5 && r[5] != d.Sugerencia {
+			t.Errorf("row %d: %v, want %v … %q No", i+2, r, want, d.Sugerencia)
+		}
+	}
+	dv, err := f.GetDataValidations("Revisión OCR")
+	if err != nil || len(dv) == 0 || !strings.Contains(dv[0].Sqref, "G2") {
+		t.Errorf("no Sí/No validation on Revisada: %v %+v", err, dv)
 	}
 }
 

@@ -25,7 +25,7 @@ const (
 )
 
 // ignored keys: provenance and metadata that are not the document's content.
-var ignored = map[string]bool{"origen": true, "correcciones": true, "notas": true, "sin_clasificar": true, "publicacion": true}
+var ignored = map[string]bool{"origen": true, "correcciones": true, "revision_ocr": true, "notas": true, "sin_clasificar": true, "publicacion": true}
 
 var spaces = regexp.MustCompile(`[ \t\x{00a0}]+`)
 

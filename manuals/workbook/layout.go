@@ -113,6 +113,14 @@ var (
 		{Header: "Archivo", Width: 30, Wrap: true}, {Header: "Línea", Width: 7}, {Header: "Columna", Width: 9}, {Header: "Ruta", Width: 30, Wrap: true},
 		{Header: "Mensaje", Width: 70, Wrap: true}, {Header: "Fundamento", Width: 50, Wrap: true},
 	}}
+	// RevisionOCR is the review list of a scanned acuerdo (only when
+	// there is one): the words to check against the paper, with room for
+	// the reviewer's answer.
+	RevisionOCR = Sheet{"Revisión OCR", "RevisionOCR", []Column{
+		{Header: "Acuerdo", Width: 18}, {Header: "Página", Width: 8}, {Header: "Renglón", Width: 9},
+		{Header: "Palabra", Width: 24}, {Header: "Confianza", Width: 11}, {Header: "Sugerencia", Width: 24},
+		{Header: "Revisada", Width: 10, List: ListSiNo}, {Header: "Corrección", Width: 24},
+	}}
 	Listas = "Listas"
 )
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"regexp"
 	"sort"
@@ -238,6 +239,17 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 			return
 		}
 		v.SetInt(int64(i))
+	case reflect.Float64:
+		if n.Kind != yaml.ScalarNode {
+			d.fail(n, "%s debe ser un número, no %s", where(path), kindName(n))
+			return
+		}
+		f, err := strconv.ParseFloat(strings.TrimSpace(n.Value), 64)
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			d.fail(n, "%s debe ser un número, no «%s»", where(path), n.Value)
+			return
+		}
+		v.SetFloat(f)
 	case reflect.Bool:
 		b, ok := parseBool(n)
 		if !ok {

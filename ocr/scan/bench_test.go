@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,13 @@ var levels = map[string]Options{
 	"limpio":       {DPI: 300},
 	"degradado":    {DPI: 300, Rotate: 1.5, Speckle: 0.00005, Blur: 1, Noise: 10, JPEGQuality: 50, Seed: 11},
 	"muydegradado": {DPI: 300, Rotate: -2.5, Speckle: 0.0002, Blur: 2, Noise: 22, JPEGQuality: 30, Seed: 12},
+}
+
+// levels200 are the clean and degraded levels drawn at 200 dpi (with
+// MPP_BENCH_200).
+var levels200 = map[string]Options{
+	"limpio200":    {DPI: 200},
+	"degradado200": {DPI: 200, Rotate: 1.5, Speckle: 0.00005, Blur: 1, Noise: 10, JPEGQuality: 50, Seed: 13},
 }
 
 // TestWriteOCRBench writes, for bench/ocr.sh, both seeds as image-only PDFs
@@ -26,7 +34,11 @@ func TestWriteOCRBench(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for name, o := range levels {
+		all := maps.Clone(levels)
+		if os.Getenv("MPP_BENCH_200") != "" {
+			maps.Copy(all, levels200)
+		}
+		for name, o := range all {
 			pages, err := Pages(text, o)
 			if err != nil {
 				t.Fatal(err)

@@ -21,6 +21,8 @@ import (
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
+
+	"github.com/cipro-ine/mpp/ocr"
 )
 
 // Options say how to draw and degrade the pages.
@@ -155,7 +157,7 @@ func wrap(text string, face font.Face, width int) []string {
 
 func degrade(img *image.Gray, o Options, rng *rand.Rand) *image.Gray {
 	if o.Rotate != 0 {
-		img = rotate(img, o.Rotate)
+		img = ocr.Rotate(img, o.Rotate)
 	}
 	if o.Blur > 0 {
 		img = blur(img, o.Blur)
@@ -180,31 +182,6 @@ func degrade(img *image.Gray, o Options, rng *rand.Rand) *image.Gray {
 		}
 	}
 	return img
-}
-
-// rotate turns the page about its centre (bilinear), filling with white.
-func rotate(src *image.Gray, deg float64) *image.Gray {
-	b := src.Bounds()
-	dst := image.NewGray(b)
-	sin, cos := math.Sincos(deg * math.Pi / 180)
-	cx, cy := float64(b.Dx())/2, float64(b.Dy())/2
-	for y := 0; y < b.Dy(); y++ {
-		for x := 0; x < b.Dx(); x++ {
-			// Inverse mapping: where in the source this pixel comes from.
-			fx := cos*(float64(x)-cx) - sin*(float64(y)-cy) + cx
-			fy := sin*(float64(x)-cx) + cos*(float64(y)-cy) + cy
-			x0, y0 := int(math.Floor(fx)), int(math.Floor(fy))
-			if x0 < 0 || y0 < 0 || x0+1 >= b.Dx() || y0+1 >= b.Dy() {
-				dst.Pix[y*dst.Stride+x] = 255
-				continue
-			}
-			ax, ay := fx-float64(x0), fy-float64(y0)
-			p := func(x, y int) float64 { return float64(src.Pix[y*src.Stride+x]) }
-			v := (1-ay)*((1-ax)*p(x0, y0)+ax*p(x0+1, y0)) + ay*((1-ax)*p(x0, y0+1)+ax*p(x0+1, y0+1))
-			dst.Pix[y*dst.Stride+x] = uint8(v + 0.5)
-		}
-	}
-	return dst
 }
 
 // blur is a box blur of radius r, horizontal then vertical.
@@ -298,4 +275,18 @@ func SeedText(path string, n int) (string, error) {
 		}
 	}
 	return strings.Join(out, "\n"), nil
+}
+
+// Sheets draws n short pages, page i reading "Hoja número i del acuerdo de
+// la Junta General Ejecutiva.": quick scans for tests of order and faults.
+func Sheets(n, dpi int) ([]Page, error) {
+	var pages []Page
+	for i := 1; i <= n; i++ {
+		p, err := Pages(fmt.Sprintf("Hoja número %d del acuerdo de la Junta General Ejecutiva.", i), Options{DPI: dpi})
+		if err != nil {
+			return nil, err
+		}
+		pages = append(pages, p...)
+	}
+	return pages, nil
 }

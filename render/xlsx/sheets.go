@@ -340,6 +340,25 @@ func (b *book) hallazgos(ins []Input) error {
 	return b.sheet(wb.Hallazgos, nil, rows, nil)
 }
 
+// revisionOCR is the review list of the scanned acuerdos, when there is
+// one: each doubtful word, not yet reviewed.
+func (b *book) revisionOCR(ins []Input) error {
+	var rows [][]any
+	for _, in := range ins {
+		a := in.Exp.Acuerdo
+		if a == nil {
+			continue
+		}
+		for _, d := range a.RevisionOCR {
+			rows = append(rows, []any{a.Codigo, d.Pagina, d.Renglon, d.Palabra, d.Confianza, d.Sugerencia, wb.No, ""})
+		}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	return b.sheet(wb.RevisionOCR, nil, rows, nil)
+}
+
 // listas is the hidden sheet the data validations read their values from.
 func (b *book) listas() error {
 	name := wb.Listas

@@ -99,6 +99,7 @@ func write(w io.Writer, ins []Input, matrix bool, title string) error {
 		func() error { return b.firmas(manualsIn) },
 		func() error { return b.rondas(ins) },
 		func() error { return b.hallazgos(ins) },
+		func() error { return b.revisionOCR(ins) },
 		b.listas,
 	}
 	for _, s := range steps {
