@@ -18,13 +18,9 @@ import (
 // acuerdo", and returns its sources.
 func shortPages(t *testing.T, n int) []ocr.Source {
 	t.Helper()
-	var pages []scan.Page
-	for i := 1; i <= n; i++ {
-		p, err := scan.Pages(fmt.Sprintf("Hoja número %d del acuerdo de la Junta General Ejecutiva.", i), scan.Options{DPI: 150})
-		if err != nil {
-			t.Fatal(err)
-		}
-		pages = append(pages, p...)
+	pages, err := scan.Sheets(n, 150)
+	if err != nil {
+		t.Fatal(err)
 	}
 	b, err := scan.PDF(pages)
 	if err != nil {

@@ -14,6 +14,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
+
+	"github.com/cipro-ine/mpp/outfile"
 )
 
 // Source is one page of an input file, loaded only when a worker reaches it,
@@ -89,49 +92,75 @@ const DefaultMaxPages = 2000
 
 // Sources lists the pages of the input files, in order.
 func Sources(ctx context.Context, paths []string, o SourceOptions) ([]Source, error) {
+	src, bad, err := SourcesEach(ctx, paths, o)
+	if err != nil {
+		return nil, err
+	}
+	if len(bad) > 0 {
+		return nil, bad[0]
+	}
+	return src, nil
+}
+
+// SourcesEach is Sources for a batch that goes on past a bad file: the
+// pages of the files that can be read, and an error (naming its file) for
+// each that cannot. err is for the batch as a whole: over the page limit,
+// or cancelled.
+func SourcesEach(ctx context.Context, paths []string, o SourceOptions) (src []Source, bad []error, err error) {
 	if o.DPI <= 0 {
 		o.DPI = 300
 	}
 	if o.MaxPages <= 0 {
 		o.MaxPages = DefaultMaxPages
 	}
-	dpi := o.DPI
-	var out []Source
 	for _, p := range paths {
-		head, err := readHead(p)
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		pages, err := fileSources(ctx, p, o.DPI, o.MaxPages-len(src))
+		if errors.Is(err, ErrTooManyPages) {
+			return nil, nil, err
+		}
+		if err != nil {
+			bad = append(bad, err)
+			continue
+		}
+		src = append(src, pages...)
+		if len(src) > o.MaxPages {
+			return nil, nil, fmt.Errorf("%s: %w: más de %d páginas en total (--max-paginas)", p, ErrTooManyPages, o.MaxPages)
+		}
+	}
+	return src, bad, nil
+}
+
+// fileSources lists one file's pages, at most maxPages.
+func fileSources(ctx context.Context, p string, dpi, maxPages int) ([]Source, error) {
+	head, err := readHead(p)
+	if err != nil {
+		return nil, err
+	}
+	switch kindOf(head) {
+	case "pdf":
+		return pdfSources(ctx, p, dpi, maxPages)
+	case "image":
+		return []Source{{File: p, Index: 1, Kind: kindImage, DPI: imageDPI(p)}}, nil
+	case "tiff":
+		f, err := os.Open(p)
 		if err != nil {
 			return nil, err
 		}
-		switch kindOf(head) {
-		case "pdf":
-			src, err := pdfSources(ctx, p, dpi, o.MaxPages-len(out))
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, src...)
-		case "image":
-			out = append(out, Source{File: p, Index: 1, Kind: kindImage, DPI: imageDPI(p)})
-		case "tiff":
-			f, err := os.Open(p)
-			if err != nil {
-				return nil, err
-			}
-			pages, err := tiffPages(f, o.MaxPages-len(out))
-			f.Close()
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", p, err)
-			}
-			for i, pg := range pages {
-				out = append(out, Source{File: p, Index: i + 1, Kind: kindTIFF, DPI: pg.dpi})
-			}
-		default:
-			return nil, fmt.Errorf("%s: %w: se esperaba un PDF, TIFF, PNG o JPEG", p, ErrUnsupported)
+		defer f.Close()
+		pages, err := tiffPages(f, maxPages)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
 		}
-		if len(out) > o.MaxPages {
-			return nil, fmt.Errorf("%s: %w: más de %d páginas en total (--max-paginas)", p, ErrTooManyPages, o.MaxPages)
+		out := make([]Source, len(pages))
+		for i, pg := range pages {
+			out[i] = Source{File: p, Index: i + 1, Kind: kindTIFF, DPI: pg.dpi}
 		}
+		return out, nil
 	}
-	return out, nil
+	return nil, fmt.Errorf("%s: %w: se esperaba un PDF, TIFF, PNG o JPEG", p, ErrUnsupported)
 }
 
 // kindOf names a scan's format from its first bytes: "pdf", "image" (PNG,
@@ -161,9 +190,12 @@ func readHead(p string) ([]byte, error) {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("%s: no existe", p)
 		}
-		return nil, err
+		return nil, fmt.Errorf("%s: no se puede leer: %w", p, outfile.Reason(err))
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("%s: es una carpeta, no un escaneo", p)
+	}
 	b := make([]byte, 8)
 	n, err := io.ReadFull(f, b)
 	if err != nil && n == 0 {
@@ -199,7 +231,12 @@ var pagesLine = regexp.MustCompile(`(?m)^Pages:\s+(\d+)`)
 
 func pdfPages(ctx context.Context, p string) (int, error) {
 	out, err := poppler(ctx, "pdfinfo", p)
-	if err != nil {
+	switch {
+	case err != nil && strings.Contains(err.Error(), "Incorrect password"):
+		return 0, fmt.Errorf("%s: el PDF está protegido con contraseña; quítesela antes (p. ej. «qpdf --decrypt --password=CONTRASEÑA %s sin-clave.pdf»)", p, filepath.Base(p))
+	case err != nil && strings.Contains(err.Error(), "Invalid page count 0"):
+		return 0, fmt.Errorf("%s: PDF sin páginas", p)
+	case err != nil:
 		return 0, fmt.Errorf("%s: PDF ilegible: %v", p, err)
 	}
 	m := pagesLine.FindSubmatch(out)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -20,13 +19,9 @@ import (
 
 func hojas(t *testing.T, n, dpi int) []scan.Page {
 	t.Helper()
-	var pages []scan.Page
-	for i := 1; i <= n; i++ {
-		p, err := scan.Pages(fmt.Sprintf("Hoja número %d del acuerdo de la Junta General Ejecutiva.", i), scan.Options{DPI: dpi})
-		if err != nil {
-			t.Fatal(err)
-		}
-		pages = append(pages, p...)
+	pages, err := scan.Sheets(n, dpi)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return pages
 }

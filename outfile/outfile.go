@@ -1,7 +1,10 @@
 // Package outfile writes mpp's output files so that a reader never sees half
-// of one: each file is written to a temporary file in the same folder, synced
-// and renamed into place. It refuses to overwrite an existing file unless told
-// to, and never writes over one of the command's inputs.
+// of one, and a failure leaves nothing behind: every file of a call is first
+// written to a temporary file in its folder and synced; only when all are
+// written are they renamed into place (a full disk or a read-only folder
+// leaves the folder as it was). It refuses to overwrite an existing file
+// unless told to, never writes over one of the command's inputs, and, given
+// a root, never writes outside it (through «..» or a symbolic link).
 package outfile
 
 import (
@@ -10,6 +13,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 )
 
 // File is one file to write.
@@ -22,6 +27,9 @@ type File struct {
 type Options struct {
 	Overwrite bool     // replace existing files (--forzar)
 	Inputs    []string // files the command read: never written
+	// Root, if set, is the output folder the user named: every file must
+	// end up inside it, symbolic links resolved.
+	Root string
 }
 
 // ErrExists is returned when a target exists and Overwrite is off.
@@ -51,46 +59,172 @@ func WriteAll(files []File, o Options) error {
 		case err == nil && !o.Overwrite:
 			return fmt.Errorf("%s: %w; use --forzar para reemplazarlo", f.Path, ErrExists)
 		case err != nil && !errors.Is(err, fs.ErrNotExist):
-			return fmt.Errorf("%s: %w", f.Path, err)
+			return fmt.Errorf("%s: no se puede escribir: %w", f.Path, Reason(err))
+		}
+	}
+	if o.Root != "" {
+		for _, f := range files {
+			if err := inside(o.Root, f.Path); err != nil {
+				return err
+			}
+		}
+	}
+	// Phase one: every file to a temporary beside its target.
+	var made []string // folders this call created, to take back on failure
+	temps := make([]string, 0, len(files))
+	undo := func() {
+		for _, t := range temps {
+			os.Remove(t)
+		}
+		for i := len(made) - 1; i >= 0; i-- {
+			os.Remove(made[i]) // only if still empty
 		}
 	}
 	for _, f := range files {
-		if err := write(f); err != nil {
+		dirs, err := mkdirAll(filepath.Dir(f.Path))
+		made = append(made, dirs...)
+		if err != nil {
+			undo()
 			return err
+		}
+		t, err := writeTemp(f)
+		if err != nil {
+			undo()
+			return err
+		}
+		temps = append(temps, t)
+	}
+	// Phase two: into place.
+	for i, f := range files {
+		if err := os.Rename(temps[i], f.Path); err != nil {
+			undo()
+			return fmt.Errorf("%s: no se puede escribir: %w", f.Path, Reason(err))
 		}
 	}
 	return nil
 }
 
-func write(f File) error {
-	dir := filepath.Dir(f.Path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("%s: no se puede crear la carpeta: %w", dir, err)
+// Reason says in Spanish why a file operation failed, for the errors a
+// user can meet and act on; it wraps the original error.
+func Reason(err error) error {
+	var why string
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		why = "el disco está lleno"
+	case errors.Is(err, syscall.EDQUOT):
+		why = "se agotó la cuota de disco"
+	case errors.Is(err, syscall.EFBIG):
+		why = "el archivo pasa del tamaño permitido (límite de tamaño de archivo o disco lleno)"
+	case errors.Is(err, syscall.EROFS):
+		why = "el sistema de archivos es de sólo lectura"
+	case errors.Is(err, fs.ErrPermission):
+		why = "permiso denegado"
+	case errors.Is(err, syscall.ENOTDIR):
+		why = "una parte de la ruta no es una carpeta"
+	case errors.Is(err, fs.ErrNotExist):
+		why = "no existe"
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		why = "el nombre es demasiado largo"
+	default:
+		return err
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(f.Path)+".*.tmp")
+	return &reason{why, err}
+}
+
+type reason struct {
+	why string
+	err error
+}
+
+func (r *reason) Error() string { return r.why }
+func (r *reason) Unwrap() error { return r.err }
+
+// mkdirAll makes a folder and its missing parents and returns those it
+// made, outermost first.
+func mkdirAll(dir string) ([]string, error) {
+	var missing []string
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil || filepath.Dir(d) == d {
+			break
+		}
+		missing = append([]string{d}, missing...)
+	}
+	var made []string
+	for _, d := range missing {
+		if err := os.Mkdir(d, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return made, fmt.Errorf("%s: no se puede crear la carpeta: %w", d, Reason(err))
+		}
+		made = append(made, d)
+	}
+	return made, nil
+}
+
+// writeTemp writes a file's data to a synced temporary file in its folder
+// and returns its name.
+func writeTemp(f File) (string, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(f.Path), "."+filepath.Base(f.Path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("%s: no se puede escribir: %w", f.Path, err)
+		return "", fmt.Errorf("%s: no se puede escribir: %w", f.Path, Reason(err))
 	}
-	clean := func() { tmp.Close(); os.Remove(tmp.Name()) }
+	fail := func(err error) (string, error) {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return "", fmt.Errorf("%s: no se puede escribir: %w", f.Path, Reason(err))
+	}
 	if _, err := tmp.Write(f.Data); err != nil {
-		clean()
-		return fmt.Errorf("%s: no se puede escribir: %w", f.Path, err)
+		return fail(err)
 	}
 	if err := tmp.Sync(); err != nil {
-		clean()
-		return fmt.Errorf("%s: no se puede escribir: %w", f.Path, err)
+		return fail(err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return fail(err)
 	}
 	if err := tmp.Close(); err != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("%s: no se puede escribir: %w", f.Path, err)
+		return "", fmt.Errorf("%s: no se puede escribir: %w", f.Path, Reason(err))
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		os.Remove(tmp.Name())
+	return tmp.Name(), nil
+}
+
+// inside checks that path stays within root: lexically (no «..» out of
+// it) and once the symbolic links of its deepest existing folder are
+// resolved.
+func inside(root, path string) error {
+	out := fmt.Errorf("%s: queda fuera de la carpeta de salida %s; no se escribe", path, root)
+	rootAbs, err := filepath.Abs(root)
+	if err != nil {
 		return err
 	}
-	if err := os.Rename(tmp.Name(), f.Path); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("%s: no se puede escribir: %w", f.Path, err)
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	if !within(rootAbs, abs) {
+		return out
+	}
+	realRoot, err := filepath.EvalSymlinks(rootAbs)
+	if err != nil {
+		return nil // the root does not exist yet: nothing in it can be a link
+	}
+	dir := filepath.Dir(abs)
+	for {
+		if _, err := os.Lstat(dir); err == nil {
+			break
+		}
+		dir = filepath.Dir(dir)
+	}
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, Reason(err))
+	}
+	if !within(realRoot, real) {
+		return out
 	}
 	return nil
+}
+
+func within(root, p string) bool {
+	rel, err := filepath.Rel(root, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

@@ -86,7 +86,13 @@ func buildOne(o *buildOptions, e *manuals.Expediente, prof *profile.Profile, pop
 	findings := rules.Run(e, prof)
 	res := report.Result{Expediente: e.Dir, Regimen: rules.RegimeFor(e, prof).ID, Hallazgos: findings, Notas: ingestNotes(e)}
 	errs, warns, _ := res.Counts()
-	dir := filepath.Join(o.out, filepath.Base(filepath.Clean(e.Dir)))
+	// Named after the expediente's folder, resolved: «mpp build ..» from
+	// inside one writes to -o/ITS-NAME, never to -o/.. .
+	name := filepath.Base(filepath.Clean(e.Dir))
+	if abs, err := filepath.Abs(e.Dir); err == nil {
+		name = filepath.Base(abs)
+	}
+	dir := filepath.Join(o.out, name)
 	inputs := inputsOf(e)
 	w := o.io.Out
 	write := func(name, what string, render func(*bytes.Buffer) error) error {
@@ -96,7 +102,7 @@ func buildOne(o *buildOptions, e *manuals.Expediente, prof *profile.Profile, pop
 			return nil
 		}
 		p := filepath.Join(dir, name)
-		if err := outfile.WriteAll([]outfile.File{{Path: p, Data: b.Bytes()}}, outfile.Options{Overwrite: true, Inputs: inputs}); err != nil {
+		if err := outfile.WriteAll([]outfile.File{{Path: p, Data: b.Bytes()}}, outfile.Options{Overwrite: true, Inputs: inputs, Root: o.out}); err != nil {
 			return &exitError{exitUsage, err}
 		}
 		fmt.Fprintf(w, "  %-28s %s (%d KB)\n", name, what, (b.Len()+1023)/1024)

@@ -69,7 +69,7 @@ func importRun(o *importOptions) error {
 			fmt.Fprintf(o.io.ErrOut, "%s: %s\n", o.input, e)
 		}
 		return &exitError{exitUsage, fmt.Errorf("%s: %d fila(s) no encajan; no se escribió nada", o.input, len(cells))}
-	case errors.Is(err, workbook.ErrNotWorkbook):
+	case errors.Is(err, workbook.ErrNotWorkbook), errors.Is(err, workbook.ErrTooLarge):
 		return usageError("%s: %v; no se escribió nada", o.input, err)
 	case err != nil:
 		return &exitError{exitUsage, fmt.Errorf("%s: %w", o.input, err)}

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,16 +76,20 @@ func ingestRun(o *ingestOptions) error {
 	}
 	var data []byte
 	var unread []ocr.PageError
+	var scanned []ocr.Page
 	if ocr.IsScan(o.input) {
 		// A scan: recognise it first; the page marks carry each page's
 		// number into the acuerdo's «origen».
-		pages, failed, err := recognise(o.io, []string{o.input}, o.ocr)
+		pages, failed, _, err := recognise(o.io, []string{o.input}, o.ocr)
 		if err != nil {
 			return err
 		}
-		data, unread = []byte(ocr.Text(pages)), failed
+		data, unread, scanned = []byte(ocr.Text(pages)), failed, pages
 	} else if data, err = readInput(o.input, maxTextInput); err != nil {
 		return &exitError{exitUsage, err}
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return usageError("%s: el archivo está vacío; no se escribió nada", o.input)
 	}
 	r, err := acuerdotext.Ingest(data, prof)
 	if errors.Is(err, acuerdotext.ErrNotText) {
@@ -93,6 +99,14 @@ func ingestRun(o *ingestOptions) error {
 		return &exitError{exitUsage, fmt.Errorf("%s: %w", o.input, err)}
 	}
 	a := r.Acuerdo
+	// The review list, against the lexicon that now knows the glosario.
+	lex := acuerdotext.NewLexicon(prof, a.Glosario)
+	for _, d := range ocr.Doubtful(scanned, o.ocr.minConf, lex.Suggest) {
+		a.RevisionOCR = append(a.RevisionOCR, manuals.DoubtfulWord{Pagina: d.Page, Renglon: d.Line, Palabra: d.Text, Confianza: math.Round(d.Conf*10) / 10, Sugerencia: d.Suggestion})
+	}
+	if n := len(a.RevisionOCR); n > 0 {
+		a.Notas = append(a.Notas, fmt.Sprintf("%d palabras dudosas del OCR para revisar (ver «revision_ocr», y la hoja «Revisión OCR» del libro de Excel)", n))
+	}
 	for _, f := range unread {
 		a.Notas = append(a.Notas, fmt.Sprintf("La página %d del escaneo no se pudo leer (%v); su texto falta.", f.Index, f.Err))
 	}
@@ -113,7 +127,7 @@ func ingestRun(o *ingestOptions) error {
 		{Path: filepath.Join(o.outDir, manuals.FileAcuerdo), Data: acuerdoYAML},
 		{Path: filepath.Join(o.outDir, manuals.FileManual), Data: manualYAML},
 	}
-	if err := outfile.WriteAll(files, outfile.Options{Overwrite: o.force, Inputs: []string{o.input}}); err != nil {
+	if err := outfile.WriteAll(files, outfile.Options{Overwrite: o.force, Inputs: []string{o.input}, Root: o.outDir}); err != nil {
 		return &exitError{exitUsage, fmt.Errorf("%w; no se escribió nada", err)}
 	}
 	w := o.io.Out

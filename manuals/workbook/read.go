@@ -43,13 +43,25 @@ func (l Errors) Error() string {
 // ErrNotWorkbook is returned for a file that is not an .xlsx workbook.
 var ErrNotWorkbook = errors.New("no es un libro de Excel (.xlsx)")
 
+// ErrTooLarge is a workbook that unzips to more than MaxUnzipped bytes.
+var ErrTooLarge = errors.New("el libro es demasiado grande")
+
+// MaxUnzipped bounds a workbook once unzipped: the catalog of 1,000
+// generated expedientes is some 60 MB.
+const MaxUnzipped = 256 << 20
+
 // Read brings a workbook written by mpp (and edited by staff) back into a
 // manual. It reads the sheets by column header, so columns may be moved or
 // added; every row that does not fit (an unknown role, a bad code, an empty
 // required cell) is reported with its sheet, row and column.
 func Read(r io.Reader) (*manuals.Manual, error) {
-	f, err := excelize.OpenReader(r)
+	// A workbook is a zip: its parts are bounded once unzipped, so a zip
+	// bomb is refused (excelize's own default is 16 GB).
+	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: MaxUnzipped, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
+		if strings.Contains(err.Error(), "unzip size exceeds") {
+			return nil, fmt.Errorf("%w: descomprimido pasa de %d MB (¿una bomba zip?)", ErrTooLarge, MaxUnzipped>>20)
+		}
 		return nil, ErrNotWorkbook
 	}
 	defer f.Close()
