@@ -3,7 +3,7 @@
 # repeated to PAGINAS pages (300 by default) in one image-only PDF, read by
 # mpp ocr. mpp's OCR workers are processes, so the peak that counts is the
 # whole process tree's (bench/arbol.sh): the sum over every process in mpp's
-# session of its RSS and of its PSS, sampled every 0.2 s. /usr/bin/time -v
+# session of its RSS and of its PSS, sampled every second. /usr/bin/time -v
 # alone reports only the largest single process.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,5 +28,5 @@ read -r secs rss pss < "$work/peak"
 echo "- páginas en el texto: $(grep -c '^=== página' "$work/big.txt")"
 echo "- $secs s, $(awk -v p="$total" -v s="$secs" 'BEGIN{printf "%.1f", 60*p/s}') páginas/min"
 echo "- RSS máximo de un solo proceso (/usr/bin/time -v): $(awk '/Maximum resident/{printf "%.0f MB", $6/1024}' "$work/time")"
-echo "- RSS máximo de todo el árbol de procesos (suma, muestreo cada 0.2 s): $rss MB"
+echo "- RSS máximo de todo el árbol de procesos (suma, muestreo cada segundo): $rss MB"
 echo "- PSS máximo de todo el árbol (suma): $pss MB"

@@ -35,9 +35,13 @@ type Expediente struct {
 // Path returns the path of one of the expediente's files.
 func (e *Expediente) Path(file string) string { return filepath.Join(e.Dir, file) }
 
-// MaxFileSize bounds a YAML file: the largest real manual is far smaller, and
-// reading a file whole must not exhaust memory.
-const MaxFileSize = 20 << 20
+// DefaultMaxFileSize bounds a YAML file: the largest real manual is far
+// smaller, and reading a file whole must not exhaust memory.
+const DefaultMaxFileSize = 20 << 20
+
+// MaxFileSize is the bound LoadExpediente applies; the command line sets it
+// from --max-entrada.
+var MaxFileSize int64 = DefaultMaxFileSize
 
 // ErrNotExpediente is returned when a folder holds none of the files.
 var ErrNotExpediente = errors.New("no es un expediente")
@@ -95,7 +99,7 @@ func readLimited(path string) ([]byte, error) {
 		return nil, errors.New("es una carpeta, no un archivo")
 	}
 	if st.Size() > MaxFileSize {
-		return nil, fmt.Errorf("el archivo mide %d MB; el máximo es %d MB", st.Size()>>20, MaxFileSize>>20)
+		return nil, fmt.Errorf("el archivo mide %d MB; el máximo es %d MB (--max-entrada)", st.Size()>>20, MaxFileSize>>20)
 	}
 	return os.ReadFile(path)
 }

@@ -20,14 +20,15 @@ const maxWorkbook = 100 << 20
 
 type importOptions struct {
 	io     *ioStreams
+	g      *globals
 	kind   string
 	input  string
 	outDir string
 	force  bool
 }
 
-func newImportCmd(ios *ioStreams, _ *globals) *cobra.Command {
-	o := &importOptions{io: ios}
+func newImportCmd(ios *ioStreams, g *globals) *cobra.Command {
+	o := &importOptions{io: ios, g: g}
 	c := &cobra.Command{
 		Use:     "importar xlsx LIBRO.xlsx -o EXPEDIENTE/",
 		Aliases: []string{"import"},
@@ -57,7 +58,7 @@ func importRun(o *importOptions) error {
 	if o.outDir == "" {
 		return usageError("falta la carpeta del expediente: -o EXPEDIENTE/")
 	}
-	data, err := readInput(o.input, maxWorkbook)
+	data, err := readInput(o.input, o.g.inputLimit(maxWorkbook))
 	if err != nil {
 		return &exitError{exitUsage, err}
 	}

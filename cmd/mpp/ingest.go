@@ -42,8 +42,9 @@ Markdown, encabezados y números de página, palabras cortadas, párrafos partid
 página) y escribe en la carpeta del expediente acuerdo.yaml y un esqueleto de manual.yaml con la
 estructura del proceso que da el acuerdo.
 
-Un escaneo (PDF de imagen, PNG o JPEG) se reconoce antes con OCR, como en «mpp ocr»; cada
-elemento del acuerdo lleva en «origen» la página de la que vino.
+Un escaneo (PDF de imagen, TIFF, PNG o JPEG) se reconoce antes con OCR, como en «mpp ocr»; cada
+elemento del acuerdo lleva en «origen» la página de la que vino, y las palabras dudosas quedan en
+«revision_ocr» (y en la hoja «Revisión OCR» del libro de Excel del expediente).
 
 Nunca falla por el contenido: el texto que no se puede ubicar queda en «sin_clasificar» con sus
 líneas. Los errores de OCR se corrigen contra un léxico y cada corrección queda registrada.
@@ -85,7 +86,7 @@ func ingestRun(o *ingestOptions) error {
 			return err
 		}
 		data, unread, scanned = []byte(ocr.Text(pages)), failed, pages
-	} else if data, err = readInput(o.input, maxTextInput); err != nil {
+	} else if data, err = readInput(o.input, o.g.inputLimit(maxTextInput)); err != nil {
 		return &exitError{exitUsage, err}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -166,7 +167,7 @@ func readInput(path string, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s: es una carpeta, no un archivo", path)
 	}
 	if st.Size() > max {
-		return nil, fmt.Errorf("%s: mide %d MB; el máximo es %d MB", path, st.Size()>>20, max>>20)
+		return nil, fmt.Errorf("%s: mide %d MB; el máximo es %d MB (--max-entrada)", path, st.Size()>>20, max>>20)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/profile"
 	"github.com/cipro-ine/mpp/ocr"
 )
@@ -68,6 +69,15 @@ func isTerminal(f *os.File) bool {
 // globals are the options every command shares.
 type globals struct {
 	perfilPath string
+	maxInputMB int // --max-entrada; 0: each kind of input's own default
+}
+
+// inputLimit is the size limit for an input whose default is def.
+func (g *globals) inputLimit(def int64) int64 {
+	if g.maxInputMB > 0 {
+		return int64(g.maxInputMB) << 20
+	}
+	return def
 }
 
 func (g *globals) profile() (*profile.Profile, error) {
@@ -99,6 +109,10 @@ Un expediente es una carpeta con manual.yaml, acuerdo.yaml, dictamen.yaml y cert
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 	root.PersistentFlags().StringVar(&g.perfilPath, "perfil", "", "perfil institucional (YAML) en lugar del incorporado; vea «mpp perfil»")
+	root.PersistentFlags().IntVar(&g.maxInputMB, "max-entrada", 0, "tamaño máximo de cada archivo de entrada, en MB (por omisión: YAML 20, texto 50, Excel 100)")
+	root.PersistentPreRun = func(*cobra.Command, []string) {
+		manuals.MaxFileSize = g.inputLimit(manuals.DefaultMaxFileSize)
+	}
 	root.AddCommand(
 		newValidateCmd(ios, g),
 		newIngestCmd(ios, g),

@@ -100,19 +100,25 @@ func newOCRCmd(ios *ioStreams, g *globals) *cobra.Command {
 	o := &ocrOptions{io: ios, g: g}
 	c := &cobra.Command{
 		Use:   "ocr ARCHIVO... -o TEXTO.txt",
-		Short: "Reconoce el texto de acuerdos escaneados (PDF de imagen, PNG, JPEG)",
+		Short: "Reconoce el texto de acuerdos escaneados (PDF de imagen, TIFF, PNG, JPEG)",
 		Long: `Reconoce con Tesseract el texto de uno o más escaneos, en orden, y escribe el texto con una marca
 por página («=== página N ===») que «mpp ingest» entiende. Las páginas se reconocen en paralelo,
-una por núcleo (-j), y salen en orden.
+una por núcleo (-j), cada una en un proceso trabajador, y salen en orden. De un PDF escaneado se
+toma la imagen de cada página a su resolución; la página que no es una sola imagen se rasteriza a
+--dpi. Antes de reconocer se quitan las motas y se endereza la página (hasta 5°).
+
+Una página que pasa de --limite-pagina se detiene; un archivo que no se puede abrir no detiene a
+los demás; en ambos casos se nombra.
 
 En la salida estándar queda la lista de palabras dudosas para revisión (página, renglón,
 palabra, confianza y la sugerencia del léxico); --palabras escribe todas las palabras con su
 caja, página, renglón y confianza en JSON.
 
-Código de salida: 0 todo reconocido; 4 escrito, pero alguna página no se pudo leer (se nombra);
-2 nada escrito.`,
+Código de salida: 0 todo reconocido; 4 escrito, pero alguna página o algún archivo no se pudo
+leer (se nombra); 2 nada escrito.`,
 		Example: `  mpp ocr acuerdo-escaneado.pdf -o acuerdo.txt
-  mpp ocr hoja1.png hoja2.png -o acuerdo.txt --palabras palabras.json -j 2`,
+  mpp ocr hoja1.png hoja2.png -o acuerdo.txt --palabras palabras.json -j 2
+  mpp ocr escaneo.tif -o acuerdo.txt --limite-pagina 5m`,
 		Args: minArgs(1, "al menos un escaneo"),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.inputs = args
