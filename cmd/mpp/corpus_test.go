@@ -263,6 +263,13 @@ func corpusCases() []corpusCase {
 		v("31 de febrero", fromCorpus("fecha-imposible.yaml"), "manual.yaml:5:", "el 31 de febrero de 2022 no existe"),
 		v("código con letras", fromCorpus("codigo-con-letras.yaml"), "manual.yaml:3:", "H.4.0A"),
 		{name: "validate/ciclo en el flujo", setup: validateCase(cycleManual), code: exitFindings, want: []string{"manual.yaml", "MAN-009", "ciclo sin salida"}},
+		{name: "validate/lote con un expediente dañado", setup: func(t *testing.T, dir string) ([]string, string) {
+			good := expediente(t, dir, "", nil)
+			bad := filepath.Join(dir, "S.5.01")
+			copyDir(t, "../../examples/S.5.01", bad)
+			writeFile(t, filepath.Join(bad, "manual.yaml"), string(corpusFile(t, "clave-desconocida.yaml")))
+			return []string{"validate", good, bad}, ""
+		}, code: exitPartial, want: []string{"S.5.01/manual.yaml:4:", "H.4.05: 0 errores", "1 con archivos que no se pueden leer no se validaron"}},
 		{name: "validate/carpeta que no existe", setup: func(t *testing.T, dir string) ([]string, string) {
 			return []string{"validate", filepath.Join(dir, "no-existe")}, ""
 		}, code: exitUsage, want: []string{"no-existe"}},

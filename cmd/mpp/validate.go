@@ -29,7 +29,8 @@ hallazgos agrupados por archivo, con línea, regla y severidad. Si una carpeta n
 expediente, valida todos los expedientes que contiene.
 
 Código de salida: 0 sin errores (puede haber advertencias), 1 con errores, 2 si el uso es
-incorrecto o algún archivo no se puede leer.`,
+incorrecto o ningún expediente se puede leer, 4 (parcial) si unos se validaron y otros tienen
+archivos que no se pueden leer.`,
 		Example: `  mpp validate examples/H.4.05 examples/S.5.01
   mpp validar examples/ --formato json`,
 		Args: minArgs(1, "al menos una carpeta de expediente"),
@@ -72,8 +73,11 @@ func validateRun(o *validateOptions) error {
 		return err
 	}
 	switch {
-	case unreadable > 0:
+	case unreadable > 0 && len(exps) == 0:
 		return &exitError{exitUsage, fmt.Errorf("no se validaron los expedientes con archivos que no se pueden leer; corríjalos y vuelva a intentar")}
+	case unreadable > 0:
+		// A batch goes on past what it cannot read: partial.
+		return &exitError{exitPartial, fmt.Errorf("%d expediente(s) validados; %d con archivos que no se pueden leer no se validaron (vea arriba)", len(exps), unreadable)}
 	case errors > 0:
 		return &exitError{exitFindings, errSilent}
 	}
