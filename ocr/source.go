@@ -30,6 +30,7 @@ type Source struct {
 	// Pixels is what loading it decodes, when known before: a page over
 	// the limit is refused without running anything.
 	Pixels int64
+	IFD    int64 // a TIFF page: where its directory is, found once when listing
 }
 
 const (
@@ -56,7 +57,7 @@ func (s Source) Load(ctx context.Context, maxPixels int) (image.Image, int, erro
 	case kindImage:
 		img, err = decodeFile(s.File, maxPixels)
 	case kindTIFF:
-		img, err = decodeTIFFPage(s.File, s.Index, maxPixels)
+		img, err = decodeTIFFPage(s.File, s.IFD, maxPixels)
 	default:
 		err = fmt.Errorf("%s: %w", s.File, ErrUnsupported)
 	}
@@ -156,7 +157,7 @@ func fileSources(ctx context.Context, p string, dpi, maxPages int) ([]Source, er
 		}
 		out := make([]Source, len(pages))
 		for i, pg := range pages {
-			out[i] = Source{File: p, Index: i + 1, Kind: kindTIFF, DPI: pg.dpi}
+			out[i] = Source{File: p, Index: i + 1, Kind: kindTIFF, DPI: pg.dpi, IFD: pg.ifd}
 		}
 		return out, nil
 	}

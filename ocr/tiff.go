@@ -112,9 +112,10 @@ func (v *ifdView) ReadAt(p []byte, off int64) (int, error) {
 	return n, err
 }
 
-// decodeTIFFPage decodes page index (from 1) of a TIFF file, refusing one
-// of more than maxPixels pixels from its header.
-func decodeTIFFPage(path string, index, maxPixels int) (image.Image, error) {
+// decodeTIFFPage decodes the page of a TIFF file whose IFD is at ifd (0:
+// the first page), refusing one of more than maxPixels pixels from its
+// header.
+func decodeTIFFPage(path string, ifd int64, maxPixels int) (image.Image, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -124,7 +125,7 @@ func decodeTIFFPage(path string, index, maxPixels int) (image.Image, error) {
 	if err != nil {
 		return nil, err
 	}
-	return decodeTIFF(f, st.Size(), index, maxPixels)
+	return decodeTIFFAt(f, st.Size(), ifd, maxPixels)
 }
 
 // decodeTIFF decodes page index (from 1) of the TIFF in r (size bytes).
@@ -136,14 +137,21 @@ func decodeTIFF(r io.ReaderAt, size int64, index, maxPixels int) (image.Image, e
 	if index < 1 || index > len(pages) {
 		return nil, fmt.Errorf("el TIFF no tiene página %d", index)
 	}
+	return decodeTIFFAt(r, size, pages[index-1].ifd, maxPixels)
+}
+
+// decodeTIFFAt decodes the page whose IFD is at ifd (0: the first).
+func decodeTIFFAt(r io.ReaderAt, size int64, ifd int64, maxPixels int) (image.Image, error) {
 	v := &ifdView{f: r}
 	if _, err := r.ReadAt(v.header[:], 0); err != nil {
-		return nil, err
+		return nil, errors.New("TIFF truncado: falta el encabezado")
 	}
-	if v.header[0] == 'I' {
-		binary.LittleEndian.PutUint32(v.header[4:], uint32(pages[index-1].ifd))
-	} else {
-		binary.BigEndian.PutUint32(v.header[4:], uint32(pages[index-1].ifd))
+	if ifd != 0 {
+		if v.header[0] == 'I' {
+			binary.LittleEndian.PutUint32(v.header[4:], uint32(ifd))
+		} else {
+			binary.BigEndian.PutUint32(v.header[4:], uint32(ifd))
+		}
 	}
 	cfg, err := tiff.DecodeConfig(io.NewSectionReader(v, 0, size))
 	if err != nil {
