@@ -82,7 +82,9 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// NewEngine starts Tesseract for the options' language.
+// NewEngine starts Tesseract for the options' language, in this process:
+// it runs at its speed only if the process started with OMPLimitVar set
+// (Batch's workers do).
 func NewEngine(o Options) (*Engine, error) {
 	o = o.withDefaults()
 	langs, err := gosseract.GetAvailableLanguages()

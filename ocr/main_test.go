@@ -3,6 +3,7 @@ package ocr_test
 import (
 	"fmt"
 	"os"
+	"syscall"
 	"testing"
 
 	"github.com/cipro-ine/mpp/ocr"
@@ -10,8 +11,13 @@ import (
 
 func TestMain(m *testing.M) {
 	ocr.ServeWorker() // Batch's workers are this test binary
-	// The tests that run an Engine in this process need the OpenMP limit.
-	if err := ocr.SingleThreaded(); err != nil {
+	// The tests that run an Engine in this process need the OpenMP limit,
+	// which Tesseract reads before main: run the tests again with it set.
+	if os.Getenv(ocr.OMPLimitVar) == "" {
+		exe, err := os.Executable()
+		if err == nil {
+			err = syscall.Exec(exe, os.Args, append(os.Environ(), ocr.OMPLimitVar+"=1"))
+		}
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}

@@ -34,23 +34,30 @@ func TestDespeckle(t *testing.T) {
 	}
 }
 
-// The skew of a drawn page is found within 0.1°, either way, and Rotate by
-// its opposite straightens it.
-func TestSkewAngle(t *testing.T) {
-	g := image.NewGray(image.Rect(0, 0, 1275, 1650)) // letter at 150 dpi
+// dashedPage is a letter page at dpi with lines of "text": dashes a
+// twelfth of an inch tall, a fifth of an inch apart, like words.
+func dashedPage(dpi int) *image.Gray {
+	u := dpi / 150
+	g := image.NewGray(image.Rect(0, 0, 1275*u, 1650*u))
 	for i := range g.Pix {
 		g.Pix[i] = 255
 	}
-	// Lines of "text": dashes 12 px tall, 30 px apart, like words.
-	for y := 150; y < 1500; y += 30 {
-		for x := 150; x < 1125; x += 40 {
-			for yy := y; yy < y+12; yy++ {
-				for xx := x; xx < x+30; xx++ {
+	for y := 150 * u; y < 1500*u; y += 30 * u {
+		for x := 150 * u; x < 1125*u; x += 40 * u {
+			for yy := y; yy < y+12*u; yy++ {
+				for xx := x; xx < x+30*u; xx++ {
 					g.Pix[yy*g.Stride+xx] = 0
 				}
 			}
 		}
 	}
+	return g
+}
+
+// The skew of a drawn page is found within 0.1°, either way, and Rotate by
+// its opposite straightens it.
+func TestSkewAngle(t *testing.T) {
+	g := dashedPage(150)
 	if a := skewAngle(g, 150); a != 0 {
 		t.Errorf("straight page: %.2f°", a)
 	}
@@ -86,19 +93,7 @@ func TestOtsu(t *testing.T) {
 // BenchmarkPrepare: each pre-processing step on a letter page at 300 dpi
 // with text-like lines, turned 1.5°.
 func BenchmarkPrepare(b *testing.B) {
-	g := image.NewGray(image.Rect(0, 0, 2550, 3300))
-	for i := range g.Pix {
-		g.Pix[i] = 255
-	}
-	for y := 300; y < 3000; y += 60 {
-		for x := 300; x < 2250; x += 80 {
-			for yy := y; yy < y+24; yy++ {
-				for xx := x; xx < x+60; xx++ {
-					g.Pix[yy*g.Stride+xx] = 0
-				}
-			}
-		}
-	}
+	g := dashedPage(300)
 	page := Rotate(g, 1.5)
 	work := image.NewGray(page.Rect)
 	b.Run("despeckle", func(b *testing.B) {

@@ -31,12 +31,15 @@ const corpus = "../../testdata/corpus"
 type corpusCase struct {
 	name string
 	// setup writes the case's inputs into dir and returns the command line
-	// (with {dir} for dir) and the output it must not leave behind ("" when
-	// output is expected).
+	// and the output it must not leave behind ("" when there is none to
+	// check).
 	setup  func(t *testing.T, dir string) (args []string, noOutput string)
 	code   int
 	want   []string // in stderr (or stdout, for validation findings)
-	output string   // a file that must exist afterwards, when the case writes
+	output string   // the name of the one file the case may write
+	// fileSizeLimit, if set, is the file-size limit (RLIMIT_FSIZE) while
+	// the command runs: writes past it fail as on a full disk.
+	fileSizeLimit uint64
 }
 
 // expediente copies an example and replaces one of its files.
@@ -341,8 +344,29 @@ func corpusCases() []corpusCase {
 		{name: "salida/disco lleno", setup: func(t *testing.T, dir string) ([]string, string) {
 			exp := expediente(t, dir, "", nil)
 			return []string{"render", "manual", exp, "-o", filepath.Join(dir, "manual.pdf")}, filepath.Join(dir, "manual.pdf")
-		}, code: exitUsage, want: []string{"manual.pdf: no se puede escribir", "tamaño permitido"}},
+		}, code: exitUsage, want: []string{"manual.pdf: no se puede escribir", "tamaño permitido"}, fileSizeLimit: 64 << 10}, // the manual's PDF is larger
 	}
+}
+
+// withFileSizeLimit runs f with the process's file-size limit at n bytes
+// (0: unchanged), and restores it.
+func withFileSizeLimit(t *testing.T, n uint64, f func()) {
+	t.Helper()
+	if n == 0 {
+		f()
+		return
+	}
+	var lim syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
+		t.Skip(err)
+	}
+	small := lim
+	small.Cur = n
+	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &small); err != nil {
+		t.Skip(err)
+	}
+	defer syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim)
+	f()
 }
 
 // snapshot hashes every file under dir.
@@ -369,25 +393,9 @@ func TestBadInputCorpus(t *testing.T) {
 			dir := t.TempDir()
 			args, noOutput := c.setup(t, dir)
 			before := snapshot(t, dir)
-			if c.name == "salida/disco lleno" {
-				// Writes fail as on a full disk: a file-size limit of
-				// 64 KB, which the manual's PDF passes.
-				var lim syscall.Rlimit
-				syscall.Getrlimit(syscall.RLIMIT_FSIZE, &lim)
-				small := lim
-				small.Cur = 64 << 10
-				if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &small); err != nil {
-					t.Skip(err)
-				}
-				defer syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim)
-			}
-			code, out, errOut := mpp(t, args...)
-			if c.name == "salida/disco lleno" {
-				var lim syscall.Rlimit
-				syscall.Getrlimit(syscall.RLIMIT_FSIZE, &lim)
-				lim.Cur = lim.Max
-				syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim)
-			}
+			var code int
+			var out, errOut string
+			withFileSizeLimit(t, c.fileSizeLimit, func() { code, out, errOut = mpp(t, args...) })
 			all := out + errOut
 			if code != c.code {
 				t.Errorf("exit %d, want %d\nstdout: %.600s\nstderr: %.600s", code, c.code, out, errOut)

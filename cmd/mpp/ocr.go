@@ -59,19 +59,18 @@ func recognise(ios *ioStreams, inputs []string, f ocrFlags) (res []ocr.Page, fai
 		return nil, nil, 0, &exitError{exitUsage, err}
 	}
 	// A batch goes on past a file it cannot read: named now, counted as a
-	// failure at the end.
-	for _, e := range bad {
-		if len(pages) == 0 {
-			if len(bad) == 1 {
-				return nil, nil, 0, &exitError{exitUsage, e}
-			}
-			fmt.Fprintf(ios.ErrOut, "mpp: %v\n", e)
-			continue
-		}
-		fmt.Fprintf(ios.ErrOut, "mpp: %v; se sigue con los demás\n", e)
-	}
+	// failure at the end. Nothing readable at all is an error.
 	if len(pages) == 0 {
+		if len(bad) == 1 {
+			return nil, nil, 0, &exitError{exitUsage, bad[0]}
+		}
+		for _, e := range bad {
+			fmt.Fprintf(ios.ErrOut, "mpp: %v\n", e)
+		}
 		return nil, nil, 0, usageError("no se pudo leer ninguno de los %d archivos; no se escribió nada", len(inputs))
+	}
+	for _, e := range bad {
+		fmt.Fprintf(ios.ErrOut, "mpp: %v; se sigue con los demás\n", e)
 	}
 	start := time.Now()
 	var progress func(int)
