@@ -10,7 +10,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 go build -o "$work/mpp" ./cmd/mpp
 MPP_BENCH_OUT="$work" go test -count=1 -run TestWriteBenchInputs ./manuals/acuerdotext >/dev/null
-cp ../shared/seeds/INE-JGE248-2022-gestion-portal-institucional.txt "$work/acuerdo-JGE248.txt"
+cp testdata/seeds/INE-JGE248-2022-gestion-portal-institucional.txt "$work/acuerdo-JGE248.txt"
 
 echo "### Máquina"
 echo

@@ -12,7 +12,7 @@ import (
 // scans draw.
 func seedText(t *testing.T, n int) string {
 	t.Helper()
-	s, err := scan.SeedText("../../shared/seeds/INE-JGE248-2022-gestion-portal-institucional.txt", n)
+	s, err := scan.SeedText("../testdata/seeds/INE-JGE248-2022-gestion-portal-institucional.txt", n)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,6 +39,7 @@ func recognise(t *testing.T, pages []scan.Page, o ocr.Options) (truth, got strin
 }
 
 func TestCleanPage300dpi(t *testing.T) {
+	skipHeavyOCR(t)
 	pages, err := scan.Pages(seedText(t, 380), scan.Options{DPI: 300})
 	if err != nil {
 		t.Fatal(err)
@@ -61,6 +62,7 @@ func TestCleanPage300dpi(t *testing.T) {
 }
 
 func TestDegradedPage300dpi(t *testing.T) {
+	skipHeavyOCR(t)
 	pages, err := scan.Pages(seedText(t, 380), scan.Options{DPI: 300, Rotate: 1.5, Speckle: 0.00005, Blur: 1, Noise: 10, JPEGQuality: 50, Seed: 7})
 	if err != nil {
 		t.Fatal(err)
@@ -76,6 +78,7 @@ func TestDegradedPage300dpi(t *testing.T) {
 // A degraded scan at 200 dpi (the resolution of many office scanners),
 // read at the resolution it declares.
 func TestDegradedPage200dpi(t *testing.T) {
+	skipHeavyOCR(t)
 	pages, err := scan.Pages(seedText(t, 380), scan.Options{DPI: 200, Rotate: 1.5, Speckle: 0.00005, Blur: 1, Noise: 10, JPEGQuality: 50, Seed: 7})
 	if err != nil {
 		t.Fatal(err)
@@ -91,6 +94,7 @@ func TestDegradedPage200dpi(t *testing.T) {
 // The skew a page was scanned at is found and straightened before
 // recognition.
 func TestDeskewBeforeRecognition(t *testing.T) {
+	skipHeavyOCR(t)
 	pages, err := scan.Pages(seedText(t, 200), scan.Options{DPI: 300, Rotate: -3.5, Seed: 3})
 	if err != nil {
 		t.Fatal(err)

@@ -29,3 +29,12 @@ func TestSingleThreaded(t *testing.T) {
 		t.Errorf("%s is not set in the test process", ocr.OMPLimitVar)
 	}
 }
+
+// skipHeavyOCR skips whole-page recognition under «go test -short», for a
+// quick local loop; the README's test command and .ci/run run everything.
+func skipHeavyOCR(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("whole-page OCR: run without -short")
+	}
+}

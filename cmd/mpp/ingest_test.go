@@ -9,8 +9,8 @@ import (
 )
 
 var seedFiles = map[string]string{
-	"S.5.01": "../../../shared/seeds/INE-JGE52-2022-cooperacion-internacional.txt",
-	"H.4.05": "../../../shared/seeds/INE-JGE248-2022-gestion-portal-institucional.txt",
+	"S.5.01": "../../testdata/seeds/INE-JGE52-2022-cooperacion-internacional.txt",
+	"H.4.05": "../../testdata/seeds/INE-JGE248-2022-gestion-portal-institucional.txt",
 }
 
 // acuerdoFindings: rule and message of the findings on acuerdo.yaml.

@@ -19,7 +19,7 @@ import (
 // seedScan draws the start of a seed acuerdo on pages and returns them.
 func seedScan(t *testing.T, words int, o scan.Options) []scan.Page {
 	t.Helper()
-	text, err := scan.SeedText("../../../shared/seeds/INE-JGE248-2022-gestion-portal-institucional.txt", words)
+	text, err := scan.SeedText("../../testdata/seeds/INE-JGE248-2022-gestion-portal-institucional.txt", words)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,6 +31,7 @@ func seedScan(t *testing.T, words int, o scan.Options) []scan.Page {
 }
 
 func TestOCRScannedPDF(t *testing.T) {
+	skipHeavyOCR(t)
 	dir := t.TempDir()
 	pages := seedScan(t, 700, scan.Options{DPI: 300})
 	if len(pages) < 2 {
@@ -105,6 +106,7 @@ func TestOCRBadInputs(t *testing.T) {
 // A page that cannot be read does not stop the others: they come out, in
 // order, the bad one is named, and the exit code says "partial".
 func TestOCRPartial(t *testing.T) {
+	skipHeavyOCR(t)
 	dir := t.TempDir()
 	pages := seedScan(t, 120, scan.Options{DPI: 150})
 	good := filepath.Join(dir, "hoja1.pdf")
@@ -130,6 +132,7 @@ func TestOCRPartial(t *testing.T) {
 // The scanned seeds ingest to the same structure as the text drawn on
 // them, and every considerando and punto knows its page.
 func TestIngestScannedSeeds(t *testing.T) {
+	skipHeavyOCR(t)
 	for code, seed := range seedFiles {
 		t.Run(code, func(t *testing.T) {
 			text, err := scan.SeedText(seed, 1<<30)

@@ -9,7 +9,7 @@ import (
 	"github.com/cipro-ine/mpp/manuals/profile"
 )
 
-const seedDir = "../../../shared/seeds/"
+const seedDir = "../../testdata/seeds/"
 
 var seeds = map[string]string{
 	"JGE52":  seedDir + "INE-JGE52-2022-cooperacion-internacional.txt",

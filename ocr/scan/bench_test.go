@@ -30,7 +30,7 @@ func TestWriteOCRBench(t *testing.T) {
 		t.Skip("MPP_BENCH_OUT not set")
 	}
 	for _, seed := range []string{"INE-JGE52-2022-cooperacion-internacional", "INE-JGE248-2022-gestion-portal-institucional"} {
-		text, err := SeedText("../../../shared/seeds/"+seed+".txt", 1<<30)
+		text, err := SeedText("../../testdata/seeds/"+seed+".txt", 1<<30)
 		if err != nil {
 			t.Fatal(err)
 		}
