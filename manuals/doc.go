@@ -11,7 +11,7 @@ package manuals
 import (
 	"strconv"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Pos is where an element starts in the file it was read from (1-based), and

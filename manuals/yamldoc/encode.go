@@ -3,7 +3,7 @@ package yamldoc
 import (
 	"bytes"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Encode writes v as YAML with two-space indentation, after a header of
