@@ -171,3 +171,47 @@ func TestLimits(t *testing.T) {
 		t.Errorf("page limit: %v", err)
 	}
 }
+
+// Multi-page TIFFs as scanners write them, compressed by other hands than
+// ours: JPEG (libtiff's tiffcp) for gray pages, CCITT Group 4 (ImageMagick)
+// for bilevel ones. Every page reads.
+func TestTIFFCompressedByScanners(t *testing.T) {
+	plain := write(t, "hojas.tif", scan.TIFF(hojas(t, 3, 200), 200))
+	dir := filepath.Dir(plain)
+	jpeg := filepath.Join(dir, "jpeg.tif")
+	if out, err := exec.Command("tiffcp", "-c", "jpeg:75", "-r", "16", plain, jpeg).CombinedOutput(); err != nil {
+		t.Fatalf("tiffcp: %v %s", err, out)
+	}
+	g4 := filepath.Join(dir, "g4.tif")
+	if out, err := exec.Command(imageMagick(t), plain, "-threshold", "60%", "-compress", "Group4", g4).CombinedOutput(); err != nil {
+		t.Fatalf("convert: %v %s", err, out)
+	}
+	for _, c := range []struct{ path, compression string }{{jpeg, "JPEG"}, {g4, "CCITT Group 4"}} {
+		// The file is what its name says (libtiff's own reading of it).
+		info, err := exec.Command("tiffinfo", c.path).CombinedOutput()
+		if err != nil || strings.Count(string(info), "Compression Scheme: "+c.compression) != 3 {
+			t.Fatalf("%s: not three %s pages:\n%s", c.path, c.compression, info)
+		}
+		src, err := ocr.Sources(context.Background(), []string{c.path}, ocr.SourceOptions{})
+		if err != nil || len(src) != 3 {
+			t.Fatalf("%s: %d pages, %v", c.compression, len(src), err)
+		}
+		got, failed, err := ocr.Batch(context.Background(), src, ocr.Options{}, ocr.BatchOptions{Workers: 2})
+		if err != nil || len(failed) > 0 {
+			t.Fatalf("%s: %v %v", c.compression, err, failed)
+		}
+		checkPages(t, got, nil)
+	}
+}
+
+// imageMagick is Debian's convert (a convert earlier in PATH may be
+// something else).
+func imageMagick(t *testing.T) string {
+	for _, p := range []string{"/usr/bin/convert", "convert"} {
+		if path, err := exec.LookPath(p); err == nil {
+			return path
+		}
+	}
+	t.Fatal("ImageMagick is not installed (scripts/deps.sh installs it)")
+	return ""
+}

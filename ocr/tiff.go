@@ -9,7 +9,7 @@ import (
 	"math"
 	"os"
 
-	"golang.org/x/image/tiff"
+	"github.com/hhrutter/tiff"
 )
 
 // A multi-page TIFF is a chain of image file directories (IFDs), one per
@@ -98,20 +98,6 @@ func tiffDPI(f io.ReaderAt, bo binary.ByteOrder, entries []byte) int {
 	return int(math.Round(res))
 }
 
-// ifdView is a TIFF file seen with its header pointing at another IFD.
-type ifdView struct {
-	f      io.ReaderAt
-	header [8]byte
-}
-
-func (v *ifdView) ReadAt(p []byte, off int64) (int, error) {
-	n, err := v.f.ReadAt(p, off)
-	for i := off; i < off+int64(n) && i < 8; i++ {
-		p[i-off] = v.header[i]
-	}
-	return n, err
-}
-
 // decodeTIFFPage decodes the page of a TIFF file whose IFD is at ifd (0:
 // the first page), refusing one of more than maxPixels pixels from its
 // header.
@@ -140,29 +126,34 @@ func decodeTIFF(r io.ReaderAt, size int64, index, maxPixels int) (image.Image, e
 	return decodeTIFFAt(r, size, pages[index-1].ifd, maxPixels)
 }
 
-// decodeTIFFAt decodes the page whose IFD is at ifd (0: the first).
+// decodeTIFFAt decodes the page whose IFD is at ifd (0: the first) with
+// hhrutter/tiff, the x/image/tiff fork that pdfcpu keeps: it reads the
+// compressions scanners write (CCITT G3/G4, JPEG, old-style JPEG, LZW,
+// Deflate, PackBits), which x/image/tiff does not all read.
 func decodeTIFFAt(r io.ReaderAt, size int64, ifd int64, maxPixels int) (image.Image, error) {
-	v := &ifdView{f: r}
-	if _, err := r.ReadAt(v.header[:], 0); err != nil {
-		return nil, errors.New("TIFF truncado: falta el encabezado")
-	}
-	if ifd != 0 {
-		if v.header[0] == 'I' {
-			binary.LittleEndian.PutUint32(v.header[4:], uint32(ifd))
-		} else {
-			binary.BigEndian.PutUint32(v.header[4:], uint32(ifd))
-		}
-	}
-	cfg, err := tiff.DecodeConfig(io.NewSectionReader(v, 0, size))
+	cfg, err := tiff.DecodeConfigAt(io.NewSectionReader(r, 0, size), ifd)
 	if err != nil {
-		return nil, fmt.Errorf("página ilegible del TIFF: %v", err)
+		return nil, tiffError(err)
 	}
 	if err := checkPixels(cfg.Width, cfg.Height, maxPixels); err != nil {
 		return nil, err
 	}
-	img, err := tiff.Decode(io.NewSectionReader(v, 0, size))
+	img, err := tiff.DecodeAt(io.NewSectionReader(r, 0, size), ifd)
 	if err != nil {
-		return nil, fmt.Errorf("página ilegible del TIFF: %v", err)
+		return nil, tiffError(err)
 	}
 	return img, nil
+}
+
+// tiffError says in Spanish why a TIFF page could not be decoded.
+func tiffError(err error) error {
+	var unsupported tiff.UnsupportedError
+	var format tiff.FormatError
+	switch {
+	case errors.As(err, &unsupported):
+		return fmt.Errorf("página ilegible del TIFF: usa una variante que no se puede leer (%s)", string(unsupported))
+	case errors.As(err, &format), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return errors.New("página ilegible del TIFF: los datos están dañados o truncados")
+	}
+	return fmt.Errorf("página ilegible del TIFF: %w", err)
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/cipro-ine/mpp/manuals/rules"
 	"github.com/cipro-ine/mpp/manuals/yamldoc"
 	"github.com/cipro-ine/mpp/outfile"
+	"github.com/cipro-ine/mpp/provenance"
 	"github.com/cipro-ine/mpp/render/pdf"
 )
 
@@ -212,22 +213,30 @@ func verifyRun(ios *ioStreams, dir string, pdfs []string) error {
 		if err != nil {
 			return &exitError{exitUsage, err}
 		}
-		prov := pdf.Provenance(data)
-		if len(prov) == 0 {
+		sources, err := provenance.Read(data)
+		if err != nil {
+			fmt.Fprintf(ios.Out, "%s: %v; no se puede saber de qué se hizo\n", p, provenance.ErrNotPDF)
+			changed++
+			continue
+		}
+		if len(sources) == 0 {
 			fmt.Fprintf(ios.Out, "%s: no trae huella de mpp; no se puede saber de qué se hizo\n", p)
 			changed++
 			continue
 		}
-		for _, doc := range []string{canon.Acuerdo, canon.Manual} {
-			h, ok := prov[doc]
-			switch {
-			case !ok:
-			case certified[doc] == "":
-				fmt.Fprintf(ios.Out, "%s: se hizo con un %s que la certificación no cubre\n", p, doc)
-			case h == certified[doc]:
-				fmt.Fprintf(ios.Out, "%s: se hizo con el %s certificado\n", p, doc)
+		for _, s := range sources {
+			if why := s.Check(); why != "" {
+				fmt.Fprintf(ios.Out, "%s: %s\n", p, why)
+				changed++
+				continue
+			}
+			switch h := s.Attached; {
+			case certified[s.Doc] == "":
+				fmt.Fprintf(ios.Out, "%s: se hizo con un %s que la certificación no cubre\n", p, s.Doc)
+			case h == certified[s.Doc]:
+				fmt.Fprintf(ios.Out, "%s: se hizo con el %s certificado\n", p, s.Doc)
 			default:
-				fmt.Fprintf(ios.Out, "%s: NO se hizo con el %s certificado (%s…)\n", p, doc, h[:19])
+				fmt.Fprintf(ios.Out, "%s: NO se hizo con el %s certificado (%s…)\n", p, s.Doc, h[:19])
 				changed++
 			}
 		}

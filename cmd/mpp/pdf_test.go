@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -193,5 +196,64 @@ func TestVerifyPDFs(t *testing.T) {
 	if code != exitFindings || !strings.Contains(out, "gaceta-antes.pdf: NO se hizo con el manual certificado") ||
 		!strings.Contains(out, "gaceta-despues.pdf: se hizo con el manual certificado") || !strings.Contains(out, "gaceta-antes.pdf: se hizo con el acuerdo certificado") {
 		t.Errorf("verificar: %d\n%s", code, out)
+	}
+}
+
+// A certified Gaceta saved again by qpdf (object streams, linearised)
+// still verifies; a label alone in a text file, and a PDF whose attachment
+// was swapped for another expediente's, do not.
+func TestVerifyResavedAndForged(t *testing.T) {
+	dir := t.TempDir()
+	exp := filepath.Join(dir, "H.4.05")
+	copyDir(t, "../../examples/H.4.05", exp)
+	if code, out, errOut := mpp(t, "certificar", exp, "--folio", "F-1", "--fecha", "2022-11-18", "--firmante", "DJ", "--forzar"); code != 0 {
+		t.Fatalf("certificar: %d %s %s", code, out, errOut)
+	}
+	g := filepath.Join(dir, "gaceta.pdf")
+	if code, _, errOut := mpp(t, "render", "gaceta", exp, "-o", g); code != 0 {
+		t.Fatalf("render: %s", errOut)
+	}
+	for i, args := range [][]string{{"--object-streams=generate"}, {"--linearize"}, {"--object-streams=generate", "--linearize"}} {
+		out := filepath.Join(dir, fmt.Sprintf("resave-%d.pdf", i))
+		if b, err := exec.Command("qpdf", append(args, g, out)...).CombinedOutput(); err != nil {
+			t.Fatalf("qpdf: %v %s", err, b)
+		}
+		if code, stdout, _ := mpp(t, "verificar", exp, out); code != 0 || !strings.Contains(stdout, "se hizo con el manual certificado") || !strings.Contains(stdout, "se hizo con el acuerdo certificado") {
+			t.Errorf("qpdf %v: %d\n%s", args, code, stdout)
+		}
+	}
+	// The label only, in a text file.
+	b, _ := os.ReadFile(g)
+	i := bytes.Index(b, []byte("/Keywords ("))
+	j := bytes.IndexByte(b[i:], '\n')
+	label := filepath.Join(dir, "label.pdf")
+	writeFile(t, label, "%PDF-1.4\n"+string(b[i:i+j])+"\n")
+	if code, stdout, _ := mpp(t, "verificar", exp, label); code != exitFindings || strings.Contains(stdout, "se hizo con") {
+		t.Errorf("a label-only file: %d\n%s", code, stdout)
+	}
+	// The manual.yaml attachment swapped (pdfcpu removes it, qpdf adds
+	// another expediente's canonical manual in its place): the label is
+	// the certified one, the content is not.
+	other := filepath.Join(dir, "manual.yaml")
+	writeFile(t, other, "datos_generales: {codigo: S.5.01}\n")
+	swapped := filepath.Join(dir, "swapped.pdf")
+	stripped := filepath.Join(dir, "stripped.pdf")
+	list, err := exec.Command("qpdf", "--list-attachments", "--verbose", g).Output()
+	m := regexp.MustCompile(`(?m)^(\S+) -> .*\n.*\n  preferred name: manual\.yaml`).FindSubmatch(list)
+	if err != nil || m == nil {
+		t.Fatalf("qpdf --list-attachments: %v\n%s", err, list)
+	}
+	if out, err := exec.Command("qpdf", g, "--remove-attachment="+string(m[1]), "--", stripped).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf remove: %v %s", err, out)
+	}
+	if out, err := exec.Command("qpdf", stripped, "--add-attachment", other, "--", swapped).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf add: %v %s", err, out)
+	}
+	code, stdout, _ := mpp(t, "verificar", exp, swapped)
+	if code != exitFindings || !strings.Contains(stdout, "no es la del manual.yaml adjunto") || strings.Contains(stdout, "se hizo con el manual certificado") {
+		t.Errorf("swapped attachment: %d\n%s", code, stdout)
+	}
+	if code, stdout, _ := mpp(t, "verificar", exp, stripped); code != exitFindings || !strings.Contains(stdout, "no viene con su forma canónica adjunta (manual.yaml)") {
+		t.Errorf("attachment removed: %d\n%s", code, stdout)
 	}
 }

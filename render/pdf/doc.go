@@ -19,6 +19,7 @@ import (
 
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/canon"
+	"github.com/cipro-ine/mpp/provenance"
 )
 
 // Options are what every document takes.
@@ -137,8 +138,8 @@ func newDoc(m Meta, o Options) (*doc, error) {
 			if form == nil {
 				continue
 			}
-			keywords += "; mpp-huella " + doc + " " + canon.Fingerprint(form)
-			files = append(files, fpdf.Attachment{Content: form, Filename: doc + ".yaml", Description: "Forma canónica del " + doc + " del que se hizo este documento"})
+			keywords += "; " + provenance.Label(doc, canon.Fingerprint(form))
+			files = append(files, fpdf.Attachment{Content: form, Filename: provenance.AttachmentName(doc), Description: "Forma canónica del " + doc + " del que se hizo este documento"})
 		}
 		f.SetAttachments(files)
 	}
