@@ -3,6 +3,8 @@
 // words for word error rates.
 package editdist
 
+import "strings"
+
 // Levenshtein is the number of insertions, deletions and substitutions that
 // turn a into b, computed in two rows.
 func Levenshtein[T comparable](a, b []T) int {
@@ -26,3 +28,28 @@ func Levenshtein[T comparable](a, b []T) int {
 
 // Strings is the distance between two strings, in characters (not bytes).
 func Strings(a, b string) int { return Levenshtein([]rune(a), []rune(b)) }
+
+// Closest returns the candidate closest to key once both are folded by
+// fold (case, accents), or "" when none is close: within a third of the
+// key's length (at least 2), a prefix either way counting as 2.
+func Closest(key string, candidates []string, fold func(string) string) string {
+	fk := fold(key)
+	best, bestD := "", 1<<30
+	for _, c := range candidates {
+		fc := fold(c)
+		if fc == fk {
+			return c
+		}
+		d := Strings(fk, fc)
+		if strings.HasPrefix(fc, fk) || strings.HasPrefix(fk, fc) {
+			d = min(d, 2)
+		}
+		if d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if bestD <= max(2, len([]rune(fk))/3) {
+		return best
+	}
+	return ""
+}

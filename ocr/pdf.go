@@ -134,7 +134,7 @@ func poppler(ctx context.Context, tool string, args ...string) ([]byte, error) {
 		if errors.As(err, &ee) {
 			return nil, fmt.Errorf("%s", firstLine(stderr.String(), err.Error()))
 		}
-		return nil, fmt.Errorf("hace falta %s (sudo apt-get install poppler-utils): %v", tool, err)
+		return nil, fmt.Errorf("%w: hace falta %s (sudo apt-get install poppler-utils)", ErrMissingTool, tool)
 	}
 	return out, nil
 }
@@ -197,4 +197,28 @@ func uninvert(img image.Image) image.Image {
 		}
 	}
 	return g
+}
+
+// refuseText fails with ErrHasText when every page of a PDF has a text
+// layer (pdftotext finds text on it): such a PDF was born digital, and its
+// text is better read than recognised.
+func refuseText(ctx context.Context, path string, pages []Source) error {
+	if len(pages) == 0 || pages[0].Kind != kindPDF && pages[0].Kind != kindPDFImage {
+		return nil
+	}
+	out, err := poppler(ctx, "pdftotext", "-q", "-enc", "UTF-8", path, "-")
+	if err != nil {
+		return nil // not this check's to report: recognition will say
+	}
+	texts := strings.Split(string(out), "\f")
+	withText := 0
+	for _, t := range texts {
+		if len(strings.Join(strings.Fields(t), "")) >= 20 {
+			withText++
+		}
+	}
+	if withText < len(pages) {
+		return nil
+	}
+	return fmt.Errorf("%s: %w en sus %d páginas (no es un escaneo): léalo con «pdftotext -layout», o use --forzar-ocr para reconocerlo de todos modos", path, ErrHasText, len(pages))
 }

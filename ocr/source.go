@@ -81,10 +81,23 @@ var ErrTooManyPages = errors.New("demasiadas páginas")
 // ErrUnsupported is returned for files that are not PDF, TIFF, PNG or JPEG.
 var ErrUnsupported = errors.New("formato no admitido")
 
+// ErrEncrypted is a PDF protected by a password.
+var ErrEncrypted = errors.New("el PDF está protegido con contraseña")
+
+// ErrMissingTool is a program mpp needs that is not installed.
+var ErrMissingTool = errors.New("falta un programa")
+
+// ErrHasText is a PDF whose every page already has a text layer: it is not
+// a scan (SourceOptions.RefuseText).
+var ErrHasText = errors.New("el PDF ya tiene texto")
+
 // SourceOptions say how to list and load the pages.
 type SourceOptions struct {
 	DPI      int // the resolution PDF pages are rasterised at; 300 unless set
 	MaxPages int // refuse more pages than this in all; DefaultMaxPages unless set
+	// RefuseText refuses, with ErrHasText, a PDF whose every page has a
+	// text layer.
+	RefuseText bool
 }
 
 // DefaultMaxPages: the longest acuerdo with its annexes runs to some
@@ -119,7 +132,10 @@ func SourcesEach(ctx context.Context, paths []string, o SourceOptions) (src []So
 			return nil, nil, err
 		}
 		pages, err := fileSources(ctx, p, o.DPI, o.MaxPages-len(src))
-		if errors.Is(err, ErrTooManyPages) {
+		if err == nil && o.RefuseText {
+			err = refuseText(ctx, p, pages)
+		}
+		if errors.Is(err, ErrTooManyPages) || errors.Is(err, ErrMissingTool) {
 			return nil, nil, err
 		}
 		if err != nil {
@@ -234,7 +250,7 @@ func pdfPages(ctx context.Context, p string) (int, error) {
 	out, err := poppler(ctx, "pdfinfo", p)
 	switch {
 	case err != nil && strings.Contains(err.Error(), "Incorrect password"):
-		return 0, fmt.Errorf("%s: el PDF está protegido con contraseña; quítesela antes (p. ej. «qpdf --decrypt --password=CONTRASEÑA %s sin-clave.pdf»)", p, filepath.Base(p))
+		return 0, fmt.Errorf("%s: %w; quítesela antes (p. ej. «qpdf --decrypt --password=CONTRASEÑA %s sin-clave.pdf»)", p, ErrEncrypted, filepath.Base(p))
 	case err != nil && strings.Contains(err.Error(), "Invalid page count 0"):
 		return 0, fmt.Errorf("%s: PDF sin páginas", p)
 	case err != nil:

@@ -8,6 +8,7 @@
 package outfile
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -30,44 +31,87 @@ type Options struct {
 	// Root, if set, is the output folder the user named: every file must
 	// end up inside it, symbolic links resolved.
 	Root string
+	// Context, if set: cancelled before the renames, nothing is written.
+	Context context.Context
 }
 
 // ErrExists is returned when a target exists and Overwrite is off.
 var ErrExists = errors.New("ya existe")
 
-// WriteAll writes every file or none: all targets are checked before the
-// first is written, and each is written atomically.
-func WriteAll(files []File, o Options) error {
+// Check refuses, before any work is done, the targets WriteAll would
+// refuse: an input, a folder, an existing file without Overwrite, a path
+// outside Root, a folder that cannot be written.
+func Check(paths []string, o Options) error {
 	inputs := map[string]bool{}
 	for _, in := range o.Inputs {
 		if abs, err := filepath.Abs(in); err == nil {
 			inputs[abs] = true
 		}
 	}
-	for _, f := range files {
-		abs, err := filepath.Abs(f.Path)
+	seen := map[string]bool{}
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
 		if err != nil {
 			return err
 		}
 		if inputs[abs] {
-			return fmt.Errorf("%s: es uno de los archivos de entrada; no se escribe sobre él", f.Path)
+			return fmt.Errorf("%s: es uno de los archivos de entrada; no se escribe sobre él", p)
 		}
-		st, err := os.Lstat(f.Path)
+		if seen[abs] {
+			return fmt.Errorf("%s: se pidió dos veces como salida", p)
+		}
+		seen[abs] = true
+		st, err := os.Lstat(p)
 		switch {
 		case err == nil && st.IsDir():
-			return fmt.Errorf("%s: es una carpeta", f.Path)
+			return fmt.Errorf("%s: es una carpeta", p)
 		case err == nil && !o.Overwrite:
-			return fmt.Errorf("%s: %w; use --forzar para reemplazarlo", f.Path, ErrExists)
+			return fmt.Errorf("%s: %w; use --forzar para reemplazarlo", p, ErrExists)
 		case err != nil && !errors.Is(err, fs.ErrNotExist):
-			return fmt.Errorf("%s: no se puede escribir: %w", f.Path, Reason(err))
+			return fmt.Errorf("%s: no se puede escribir: %w", p, Reason(err))
 		}
-	}
-	if o.Root != "" {
-		for _, f := range files {
-			if err := inside(o.Root, f.Path); err != nil {
+		if o.Root != "" {
+			if err := inside(o.Root, p); err != nil {
 				return err
 			}
 		}
+		if err := writableFolder(filepath.Dir(p)); err != nil {
+			return fmt.Errorf("%s: no se puede escribir: %w", p, err)
+		}
+	}
+	return nil
+}
+
+// writableFolder checks that the deepest existing folder of dir is a
+// folder that can be written.
+func writableFolder(dir string) error {
+	for {
+		st, err := os.Stat(dir)
+		if err == nil {
+			if !st.IsDir() {
+				return Reason(syscall.ENOTDIR)
+			}
+			return Reason(syscall.Access(dir, 2|1)) // W_OK|X_OK
+		}
+		if parent := filepath.Dir(dir); parent != dir {
+			dir = parent
+			continue
+		}
+		return nil
+	}
+}
+
+// WriteAll writes every file or none: all targets are checked before the
+// first is written, and each is written atomically. If the context in
+// Options is cancelled (Ctrl-C) before the files are moved into place,
+// nothing is.
+func WriteAll(files []File, o Options) error {
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.Path
+	}
+	if err := Check(paths, o); err != nil {
+		return err
 	}
 	// Phase one: every file to a temporary beside its target.
 	var made []string // folders this call created, to take back on failure
@@ -93,6 +137,10 @@ func WriteAll(files []File, o Options) error {
 			return err
 		}
 		temps = append(temps, t)
+	}
+	if o.Context != nil && o.Context.Err() != nil {
+		undo()
+		return o.Context.Err()
 	}
 	// Phase two: into place.
 	for i, f := range files {

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/cipro-ine/mpp/esmx"
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/profile"
 	"github.com/cipro-ine/mpp/manuals/rules"
@@ -18,6 +20,7 @@ import (
 )
 
 type buildOptions struct {
+	cmd   *cobra.Command
 	io    *ioStreams
 	g     *globals
 	paths []string
@@ -41,7 +44,7 @@ encontró errores; 4 algún expediente no se pudo leer; 2 uso incorrecto.`,
 		Example: `  mpp build examples/ -o out/`,
 		Args:    minArgs(1, "al menos una carpeta de expediente"),
 		RunE: func(c *cobra.Command, args []string) error {
-			o.paths = args
+			o.cmd, o.paths = c, args
 			return buildRun(o)
 		},
 	}
@@ -55,6 +58,9 @@ func buildRun(o *buildOptions) error {
 	if o.out == "" {
 		return usageError("falta la carpeta de salida: -o CARPETA/")
 	}
+	if f, known := formatOfExt[strings.ToLower(filepath.Ext(o.out))]; known {
+		return usageError("-o %s: «mpp build» escribe una carpeta por expediente, no un archivo %s; dé una carpeta (p. ej. -o out/)", o.out, f)
+	}
 	prof, err := o.g.profile()
 	if err != nil {
 		return err
@@ -66,6 +72,9 @@ func buildRun(o *buildOptions) error {
 	popt := o.pdfOptions()
 	errorsFound := 0
 	for _, e := range exps {
+		if err := o.cmd.Context().Err(); err != nil {
+			return err
+		}
 		n, err := buildOne(o, e, prof, popt)
 		if err != nil {
 			return err
@@ -73,10 +82,10 @@ func buildRun(o *buildOptions) error {
 		errorsFound += n
 	}
 	switch {
-	case bad > 0:
-		return &exitError{exitPartial, fmt.Errorf("%d expediente(s) no se pudieron leer", bad)}
+	case len(bad) > 0:
+		return partial(fmt.Errorf("%s no se %s leer", esmx.Count(len(bad), "expediente", "expedientes"), esmx.Word(len(bad), "pudo", "pudieron")))
 	case errorsFound > 0:
-		return &exitError{exitFindings, fmt.Errorf("la validación encontró %d error(es); los documentos se escribieron", errorsFound)}
+		return findings(fmt.Errorf("la validación encontró %s; los documentos se escribieron", esmx.Count(errorsFound, "error", "errores")))
 	}
 	return nil
 }
@@ -102,13 +111,13 @@ func buildOne(o *buildOptions, e *manuals.Expediente, prof *profile.Profile, pop
 			return nil
 		}
 		p := filepath.Join(dir, name)
-		if err := outfile.WriteAll([]outfile.File{{Path: p, Data: b.Bytes()}}, outfile.Options{Overwrite: true, Inputs: inputs, Root: o.out}); err != nil {
-			return &exitError{exitUsage, err}
+		if err := outfile.WriteAll([]outfile.File{{Path: p, Data: b.Bytes()}}, outfile.Options{Overwrite: true, Inputs: inputs, Root: o.out, Context: o.cmd.Context()}); err != nil {
+			return err
 		}
 		fmt.Fprintf(w, "  %-28s %s (%d KB)\n", name, what, (b.Len()+1023)/1024)
 		return nil
 	}
-	fmt.Fprintf(w, "%s → %s: %d errores, %d advertencias\n", filepath.ToSlash(e.Dir), filepath.ToSlash(dir), errs, warns)
+	fmt.Fprintf(w, "%s → %s: %s, %s\n", filepath.ToSlash(e.Dir), filepath.ToSlash(dir), esmx.Count(errs, "error", "errores"), esmx.Count(warns, "advertencia", "advertencias"))
 	steps := []struct {
 		name, what string
 		ok         bool

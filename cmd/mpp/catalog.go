@@ -6,12 +6,14 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cipro-ine/mpp/esmx"
 	"github.com/cipro-ine/mpp/manuals/rules"
 	"github.com/cipro-ine/mpp/outfile"
 	"github.com/cipro-ine/mpp/render/xlsx"
 )
 
 type catalogOptions struct {
+	cmd   *cobra.Command
 	io    *ioStreams
 	g     *globals
 	paths []string
@@ -33,7 +35,7 @@ salida de errores); 2 nada escrito.`,
 		Example: `  mpp catalogo examples/ -o catalogo.xlsx`,
 		Args:    minArgs(1, "al menos una carpeta"),
 		RunE: func(c *cobra.Command, args []string) error {
-			o.paths = args
+			o.cmd, o.paths = c, args
 			return catalogRun(o)
 		},
 	}
@@ -45,6 +47,12 @@ salida de errores); 2 nada escrito.`,
 func catalogRun(o *catalogOptions) error {
 	if o.out == "" {
 		return usageError("falta el libro de salida: -o catalogo.xlsx")
+	}
+	if err := fixedOutput(o.cmd, o.out, fmtXLSX); err != nil {
+		return err
+	}
+	if err := checkOutputs([]string{o.out}, outfile.Options{Overwrite: o.force, Inputs: o.paths}); err != nil {
+		return err
 	}
 	prof, err := o.g.profile()
 	if err != nil {
@@ -67,19 +75,13 @@ func catalogRun(o *catalogOptions) error {
 	if err := xlsx.Catalog(&b, ins); err != nil {
 		return err
 	}
-	if err := outfile.WriteAll([]outfile.File{{Path: o.out, Data: b.Bytes()}}, outfile.Options{Overwrite: o.force, Inputs: inputs}); err != nil {
-		return &exitError{exitUsage, fmt.Errorf("%w; no se escribió nada", err)}
+	if err := writeOutputs(o.io, []outfile.File{{Path: o.out, Data: b.Bytes()}}, outfile.Options{Overwrite: o.force, Inputs: inputs, Context: o.cmd.Context()}); err != nil {
+		return err
 	}
-	fmt.Fprintf(o.io.Out, "escrito: %s (%s)\n", o.out, countOf(len(ins), "expediente", "expedientes"))
-	if bad > 0 {
-		return &exitError{exitPartial, fmt.Errorf("%d expediente(s) no se pudieron leer y no están en el catálogo", bad)}
+	o.io.info("el catálogo trae %s", esmx.Count(len(ins), "expediente", "expedientes"))
+	if len(bad) > 0 {
+		return partial(fmt.Errorf("%s no se %s leer y no %s en el catálogo", esmx.Count(len(bad), "expediente", "expedientes"),
+			esmx.Word(len(bad), "pudo", "pudieron"), esmx.Word(len(bad), "está", "están")))
 	}
 	return nil
-}
-
-func countOf(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

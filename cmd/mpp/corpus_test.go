@@ -272,7 +272,7 @@ func corpusCases() []corpusCase {
 			copyDir(t, "../../examples/S.5.01", bad)
 			writeFile(t, filepath.Join(bad, "manual.yaml"), string(corpusFile(t, "clave-desconocida.yaml")))
 			return []string{"validate", good, bad}, ""
-		}, code: exitPartial, want: []string{"S.5.01/manual.yaml:4:", "H.4.05: 0 errores", "1 con archivos que no se pueden leer no se validaron"}},
+		}, code: exitPartial, want: []string{"S.5.01/manual.yaml:4:", "H.4.05: 0 errores", "1 expediente con archivos que no se pueden leer no se validó"}},
 		{name: "validate/carpeta que no existe", setup: func(t *testing.T, dir string) ([]string, string) {
 			return []string{"validate", filepath.Join(dir, "no-existe")}, ""
 		}, code: exitUsage, want: []string{"no-existe"}},
@@ -288,7 +288,7 @@ func corpusCases() []corpusCase {
 		{name: "ocr/PDF sin páginas", setup: ocrCase("sin-paginas.pdf", func(*testing.T) []byte {
 			return minimalPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>")
 		}), code: exitUsage, want: []string{"sin-paginas.pdf: PDF sin páginas"}},
-		{name: "ocr/PDF cifrado", setup: ocrCase("cifrado.pdf", encryptedPDF), code: exitUsage, want: []string{"cifrado.pdf: el PDF está protegido con contraseña", "qpdf --decrypt"}},
+		{name: "ocr/PDF cifrado", setup: ocrCase("cifrado.pdf", encryptedPDF), code: exitEncrypted, want: []string{"cifrado.pdf: el PDF está protegido con contraseña", "qpdf --decrypt"}},
 		{name: "ocr/PDF con imagen gigante", setup: ocrCase("bomba.pdf", bombPDF), code: exitUsage, want: []string{"bomba.pdf, página 1", "1600 millones de píxeles", "--max-pixeles"}},
 		{name: "ocr/PNG de 100000 × 100000", setup: ocrCase("enorme.png", hugePNG), code: exitUsage, want: []string{"enorme.png", "100000 × 100000 píxeles"}},
 		{name: "ocr/TIFF con página corrupta", setup: ocrCase("hojas.tif", corruptTIFF), code: exitPartial, want: []string{"página 2 (", "hojas.tif, página 2", "página ilegible del TIFF"}, output: "texto.txt"},
@@ -301,7 +301,7 @@ func corpusCases() []corpusCase {
 			writeFile(t, bad, string(garbage(500)))
 			writeFile(t, c, string(scanPDF(t)))
 			return []string{"ocr", a, bad, c, "-o", filepath.Join(dir, "texto.txt")}, ""
-		}, code: exitPartial, want: []string{"b.png", "se sigue con los demás", "1 de 3 archivos no se pudieron leer"}, output: "texto.txt"},
+		}, code: exitPartial, want: []string{"b.png", "se sigue con los demás", "1 de 3 archivos no se pudo leer"}, output: "texto.txt"},
 		{name: "importar/basura .xlsx", setup: func(t *testing.T, dir string) ([]string, string) {
 			in := filepath.Join(dir, "libro.xlsx")
 			writeFile(t, in, string(garbage(3000)))

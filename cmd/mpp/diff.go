@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -24,10 +23,11 @@ import (
 )
 
 type diffOptions struct {
+	cmd      *cobra.Command
 	io       *ioStreams
 	docs     docFlags
 	old, new string
-	format   string
+	format   *formatFlag
 	pdfOut   string
 	log      bool   // --control-de-cambios
 	out      string // where the updated manual goes
@@ -64,14 +64,14 @@ uso es incorrecto o algún archivo no se puede leer.`,
   mpp diff version-1/H.4.05 version-2/H.4.05 --control-de-cambios --fecha 2022-11-30 -o manual-1.1.yaml`,
 		Args: exactArgs(2, "dos versiones: la anterior y la nueva"),
 		RunE: func(c *cobra.Command, args []string) error {
-			o.old, o.new = args[0], args[1]
+			o.cmd, o.old, o.new = c, args[0], args[1]
 			return diffRun(o)
 		},
 	}
-	c.Flags().StringVar(&o.format, "formato", "texto", "formato de salida: texto o json")
+	o.format = addFormatFlag(c, fmtText, fmtText, fmtJSON)
 	c.Flags().StringVar(&o.pdfOut, "pdf", "", "escribe la comparación en este PDF para revisión")
 	c.Flags().BoolVar(&o.log, "control-de-cambios", false, "agrega al control de cambios del manual nuevo una entrada con el resumen")
-	c.Flags().StringVarP(&o.out, "salida", "o", "", "con --control-de-cambios: dónde escribir el manual actualizado")
+	c.Flags().StringVarP(&o.out, "salida", "o", "", "con --control-de-cambios: dónde escribir el manual actualizado («-»: la salida estándar)")
 	c.Flags().StringVar(&o.version, "version", "", "con --control-de-cambios: versión de la entrada (por omisión, la siguiente: 1.0 → 1.1)")
 	c.Flags().StringVar(&o.date, "fecha", "", "con --control-de-cambios: fecha de la entrada (por omisión, hoy)")
 	c.Flags().StringVar(&o.owner, "responsable", "", "con --control-de-cambios: responsable de la entrada")
@@ -151,8 +151,9 @@ func kindOfYAML(path string, data []byte) string {
 }
 
 func diffRun(o *diffOptions) error {
-	if o.format != "texto" && o.format != "json" {
-		return usageError("formato desconocido «%s»: use texto o json", o.format)
+	f, err := o.format.resolve("")
+	if err != nil {
+		return err
 	}
 	if !o.log && (o.out != "" || o.version != "" || o.date != "" || o.owner != "") {
 		return usageError("--salida, --version, --fecha y --responsable son de --control-de-cambios")
@@ -160,13 +161,26 @@ func diffRun(o *diffOptions) error {
 	if o.log && o.out == "" {
 		return usageError("--control-de-cambios necesita --salida: mpp no sobrescribe sus entradas; indique dónde escribir el manual actualizado y reemplácelo después")
 	}
+	if o.pdfOut != "" {
+		if err := fixedOutput(o.cmd, o.pdfOut, fmtPDF); err != nil {
+			return err
+		}
+	}
+	if o.log {
+		if err := fixedOutput(o.cmd, o.out, fmtYAML); err != nil {
+			return err
+		}
+		if o.out == "-" && f == fmtJSON {
+			return usageError("con «-o -» el manual actualizado sale por la salida estándar; la comparación en JSON no cabe con él: use -o ARCHIVO.yaml")
+		}
+	}
 	a, err := loadVersion(o.old)
 	if err != nil {
-		return &exitError{exitUsage, err}
+		return err
 	}
 	b, err := loadVersion(o.new)
 	if err != nil {
-		return &exitError{exitUsage, err}
+		return err
 	}
 	var docs []pdf.RedlineDoc
 	if a.exp.Manual != nil && b.exp.Manual != nil {
@@ -193,12 +207,12 @@ func diffRun(o *diffOptions) error {
 		results[i] = d.Result
 		changed = changed || len(d.Changes) > 0
 	}
-	if o.format == "json" {
-		enc := json.NewEncoder(o.io.Out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		err = enc.Encode(results)
-	} else {
+	if err := checkOutputs([]string{o.pdfOut, o.out}, outfile.Options{Overwrite: o.force, Inputs: o.inputs(a, b)}); err != nil {
+		return err
+	}
+	if f == fmtJSON {
+		err = writeEnvelope(o.io, o.cmd, map[string]any{"comparaciones": results}, nil)
+	} else if o.out != "-" {
 		for i, r := range results {
 			if i > 0 {
 				fmt.Fprintln(o.io.Out)
@@ -235,22 +249,23 @@ func diffRun(o *diffOptions) error {
 		files = append(files, f)
 	}
 	if len(files) > 0 {
-		inputs := append(inputsOf(a.exp), inputsOf(b.exp)...)
-		inputs = append(inputs, a.files[canon.Manual], a.files[canon.Acuerdo], b.files[canon.Manual], b.files[canon.Acuerdo])
-		if err := outfile.WriteAll(files, outfile.Options{Overwrite: o.force, Inputs: inputs}); err != nil {
-			return &exitError{exitUsage, err}
-		}
-		for _, f := range files {
-			fmt.Fprintf(o.io.ErrOut, "escrito %s\n", f.Path)
+		if err := writeOutputs(o.io, files, outfile.Options{Overwrite: o.force, Inputs: o.inputs(a, b), Context: o.cmd.Context()}); err != nil {
+			return err
 		}
 		if o.logged != "" {
-			fmt.Fprintln(o.io.ErrOut, o.logged)
+			o.io.info("%s", o.logged)
 		}
 	}
 	if changed {
-		return &exitError{exitFindings, errSilent}
+		return findings(errSilent)
 	}
 	return nil
+}
+
+// inputs are both versions' files: never written on.
+func (o *diffOptions) inputs(a, b *docVersion) []string {
+	inputs := append(inputsOf(a.exp), inputsOf(b.exp)...)
+	return append(inputs, a.files[canon.Manual], a.files[canon.Acuerdo], b.files[canon.Manual], b.files[canon.Acuerdo])
 }
 
 func fingerprintOf(e *manuals.Expediente, doc string) string {
@@ -311,7 +326,7 @@ func changeLogEntry(o *diffOptions, b *docVersion, cs []diff.Change) (outfile.Fi
 	}
 	out, err := yamldoc.Append(path, data, "control_cambios", entry)
 	if err != nil {
-		return outfile.File{}, &exitError{exitUsage, err}
+		return outfile.File{}, err
 	}
 	// What is written must read back as a manual, with the entry last.
 	var check manuals.Manual

@@ -64,20 +64,24 @@ type jsonChange struct {
 func diffJSON(t *testing.T, args ...string) (int, map[string][]jsonChange) {
 	t.Helper()
 	code, out, errOut := mpp(t, append([]string{"diff", "--formato", "json"}, args...)...)
-	var res []struct {
-		Documento string `json:"documento"`
-		Cambios   []struct {
-			Tipo     string `json:"tipo"`
-			Elemento string `json:"elemento"`
-			Donde    string `json:"donde"`
-			Ruta     string `json:"ruta"`
-		} `json:"cambios"`
+	var doc struct {
+		Version       int    `json:"version_esquema"`
+		Comando       string `json:"comando"`
+		Comparaciones []struct {
+			Documento string `json:"documento"`
+			Cambios   []struct {
+				Tipo     string `json:"tipo"`
+				Elemento string `json:"elemento"`
+				Donde    string `json:"donde"`
+				Ruta     string `json:"ruta"`
+			} `json:"cambios"`
+		} `json:"comparaciones"`
 	}
-	if err := json.Unmarshal([]byte(out), &res); err != nil {
-		t.Fatalf("json: %v\n%s\n%s", err, out, errOut)
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || doc.Version != 1 || doc.Comando != "diff" {
+		t.Fatalf("json (%v): version %d, command %q\n%s\n%s", err, doc.Version, doc.Comando, out, errOut)
 	}
 	got := map[string][]jsonChange{}
-	for _, r := range res {
+	for _, r := range doc.Comparaciones {
 		got[r.Documento] = []jsonChange{}
 		for _, c := range r.Cambios {
 			got[r.Documento] = append(got[r.Documento], jsonChange{c.Tipo, c.Elemento, c.Donde, c.Ruta})

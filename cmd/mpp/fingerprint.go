@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -32,11 +33,12 @@ func newFingerprintCmd(ios *ioStreams) *cobra.Command {
 		Long: `Imprime la huella SHA-256 de la forma canónica del acuerdo y del manual: la que no cambia con el
 formato del YAML, el orden de las claves, los comentarios o los espacios, y sí con cualquier cosa
 que un lector vea.`,
-		Args: exactArgs(1, "una carpeta de expediente"),
+		Example: `  mpp huella examples/H.4.05`,
+		Args:    exactArgs(1, "una carpeta de expediente"),
 		RunE: func(c *cobra.Command, args []string) error {
 			e, err := manuals.LoadExpediente(args[0])
 			if err != nil {
-				return &exitError{exitUsage, err}
+				return err
 			}
 			for _, doc := range []string{canon.Acuerdo, canon.Manual} {
 				f, err := canon.Form(e, doc)
@@ -53,6 +55,7 @@ que un lector vea.`,
 }
 
 type certifyOptions struct {
+	ctx                      context.Context
 	io                       *ioStreams
 	g                        *globals
 	dir, folio, date, signer string
@@ -72,7 +75,7 @@ los metadatos. «mpp verificar» dice después si algo cambió.`,
 		Example: `  mpp certificar expedientes/H.4.05 --folio INE/DJ/CERT/087/2022 --fecha 2022-11-18 --firmante "Nombre Apellido" --puesto "Director Jurídico"`,
 		Args:    exactArgs(1, "una carpeta de expediente"),
 		RunE: func(c *cobra.Command, args []string) error {
-			o.dir = args[0]
+			o.ctx, o.dir = c.Context(), args[0]
 			return certifyRun(o)
 		},
 	}
@@ -98,7 +101,7 @@ func certifyRun(o *certifyOptions) error {
 	}
 	e, err := manuals.LoadExpediente(o.dir)
 	if err != nil {
-		return &exitError{exitUsage, err}
+		return err
 	}
 	reg := rules.RegimeFor(e, prof)
 	cert := &manuals.Certificacion{Folio: o.folio, Fecha: date, Alcance: reg.Certificacion,
@@ -133,8 +136,8 @@ func certifyRun(o *certifyOptions) error {
 			inputs = append(inputs, in)
 		}
 	}
-	if err := outfile.WriteAll(files, outfile.Options{Overwrite: o.force, Inputs: inputs}); err != nil {
-		return &exitError{exitUsage, fmt.Errorf("%w; no se escribió nada", err)}
+	if err := outfile.WriteAll(files, outfile.Options{Overwrite: o.force, Inputs: inputs, Root: o.dir, Context: o.ctx}); err != nil {
+		return fmt.Errorf("%w; no se escribió nada", err)
 	}
 	for _, h := range cert.Huellas {
 		fmt.Fprintf(o.io.Out, "%-8s %s\n", h.Documento, h.SHA256)
@@ -165,7 +168,7 @@ que cambiaron (p. ej. subprocesos[1].procedimientos[3].objetivo) o los PDF que n
 func verifyRun(ios *ioStreams, dir string, pdfs []string) error {
 	e, err := manuals.LoadExpediente(dir)
 	if err != nil {
-		return &exitError{exitUsage, err}
+		return err
 	}
 	if e.Certificacion == nil || len(e.Certificacion.Huellas) == 0 {
 		return usageError("%s: no hay certificación con huellas; use «mpp certificar»", dir)
@@ -211,7 +214,7 @@ func verifyRun(ios *ioStreams, dir string, pdfs []string) error {
 	for _, p := range pdfs {
 		data, err := readInput(p, 512<<20)
 		if err != nil {
-			return &exitError{exitUsage, err}
+			return err
 		}
 		sources, err := provenance.Read(data)
 		if err != nil {
@@ -242,7 +245,7 @@ func verifyRun(ios *ioStreams, dir string, pdfs []string) error {
 		}
 	}
 	if changed > 0 {
-		return &exitError{exitFindings, errSilent}
+		return findings(errSilent)
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cipro-ine/mpp/editdist"
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/workbook"
 	"github.com/cipro-ine/mpp/manuals/yamldoc"
@@ -41,6 +42,12 @@ Las filas que no encajan (un rol que no está en la hoja Roles, un código mal f
 obligatoria vacía) se informan con hoja, fila y columna, y no se escribe nada (código de salida 2).`,
 		Example: `  mpp importar xlsx H.4.05.xlsx -o expedientes/H.4.05/ --forzar`,
 		Args:    exactArgs(2, "«xlsx» y un libro de Excel"),
+		ValidArgsFunction: func(c *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			if len(args) == 0 {
+				return []string{"xlsx\tun libro de Excel de mpp"}, cobra.ShellCompDirectiveNoFileComp
+			}
+			return []string{"xlsx"}, cobra.ShellCompDirectiveFilterFileExt
+		},
 		RunE: func(c *cobra.Command, args []string) error {
 			o.kind, o.input = args[0], args[1]
 			return importRun(o)
@@ -53,14 +60,18 @@ obligatoria vacía) se informan con hoja, fila y columna, y no se escribe nada (
 
 func importRun(o *importOptions) error {
 	if o.kind != "xlsx" {
-		return usageError("formato desconocido «%s»: por ahora, «mpp importar xlsx LIBRO.xlsx»", o.kind)
+		hint := ""
+		if editdist.Closest(o.kind, []string{"xlsx", "excel"}, yamldoc.Fold) != "" {
+			hint = "; ¿quiso decir «xlsx»?"
+		}
+		return usageError("formato desconocido «%s»%s: por ahora, «mpp importar xlsx LIBRO.xlsx»", o.kind, hint)
 	}
 	if o.outDir == "" {
 		return usageError("falta la carpeta del expediente: -o EXPEDIENTE/")
 	}
 	data, err := readInput(o.input, o.g.inputLimit(maxWorkbook))
 	if err != nil {
-		return &exitError{exitUsage, err}
+		return err
 	}
 	m, err := workbook.Read(bytes.NewReader(data))
 	var cells workbook.Errors
@@ -69,11 +80,11 @@ func importRun(o *importOptions) error {
 		for _, e := range cells {
 			fmt.Fprintf(o.io.ErrOut, "%s: %s\n", o.input, e)
 		}
-		return &exitError{exitUsage, fmt.Errorf("%s: %d fila(s) no encajan; no se escribió nada", o.input, len(cells))}
+		return fmt.Errorf("%s: %d fila(s) no encajan; no se escribió nada", o.input, len(cells))
 	case errors.Is(err, workbook.ErrNotWorkbook), errors.Is(err, workbook.ErrTooLarge):
 		return usageError("%s: %v; no se escribió nada", o.input, err)
 	case err != nil:
-		return &exitError{exitUsage, fmt.Errorf("%s: %w", o.input, err)}
+		return fmt.Errorf("%s: %w", o.input, err)
 	}
 	out, err := yamldoc.Encode(m, "Importado por «mpp importar» desde "+filepath.Base(o.input)+".")
 	if err != nil {
@@ -81,7 +92,7 @@ func importRun(o *importOptions) error {
 	}
 	target := filepath.Join(o.outDir, manuals.FileManual)
 	if err := outfile.WriteAll([]outfile.File{{Path: target, Data: out}}, outfile.Options{Overwrite: o.force, Inputs: []string{o.input}}); err != nil {
-		return &exitError{exitUsage, fmt.Errorf("%w; no se escribió nada", err)}
+		return fmt.Errorf("%w; no se escribió nada", err)
 	}
 	acts := 0
 	for _, p := range m.Procedures() {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cipro-ine/mpp/esmx"
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/acuerdotext"
 	"github.com/cipro-ine/mpp/manuals/yamldoc"
@@ -23,6 +24,7 @@ import (
 const maxTextInput = 50 << 20
 
 type ingestOptions struct {
+	cmd    *cobra.Command
 	io     *ioStreams
 	g      *globals
 	input  string
@@ -57,7 +59,7 @@ existen y no se dio --forzar).`,
   mpp ingerir INE-JGE52-2022.txt -o S.5.01/ --forzar`,
 		Args: exactArgs(1, "un archivo de texto o un escaneo"),
 		RunE: func(c *cobra.Command, args []string) error {
-			o.input = args[0]
+			o.cmd, o.input = c, args[0]
 			return ingestRun(o)
 		},
 	}
@@ -71,6 +73,19 @@ func ingestRun(o *ingestOptions) error {
 	if o.outDir == "" {
 		return usageError("falta la carpeta del expediente: -o EXPEDIENTE/")
 	}
+	if f, known := formatOfExt[strings.ToLower(filepath.Ext(o.outDir))]; known {
+		return usageError("-o %s: «mpp ingest» escribe una carpeta de expediente (acuerdo.yaml y manual.yaml), no un archivo %s", o.outDir, f)
+	}
+	if err := o.ocr.check(); err != nil {
+		return err
+	}
+	targets := []string{filepath.Join(o.outDir, manuals.FileAcuerdo), filepath.Join(o.outDir, manuals.FileManual)}
+	wopt := outfile.Options{Overwrite: o.force, Inputs: []string{o.input}, Root: o.outDir, Context: o.cmd.Context()}
+	// Before OCR, which can take long: outputs that could not be written
+	// are refused now.
+	if err := checkOutputs(targets, wopt); err != nil {
+		return err
+	}
 	prof, err := o.g.profile()
 	if err != nil {
 		return err
@@ -81,13 +96,13 @@ func ingestRun(o *ingestOptions) error {
 	if ocr.IsScan(o.input) {
 		// A scan: recognise it first; the page marks carry each page's
 		// number into the acuerdo's «origen».
-		pages, failed, _, err := recognise(o.io, []string{o.input}, o.ocr)
+		pages, failed, _, err := recognise(o.cmd.Context(), o.io, []string{o.input}, o.ocr, false)
 		if err != nil {
 			return err
 		}
 		data, unread, scanned = []byte(ocr.Text(pages)), failed, pages
 	} else if data, err = readInput(o.input, o.g.inputLimit(maxTextInput)); err != nil {
-		return &exitError{exitUsage, err}
+		return err
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return usageError("%s: el archivo está vacío; no se escribió nada", o.input)
@@ -97,7 +112,7 @@ func ingestRun(o *ingestOptions) error {
 		return usageError("%s: no es un archivo de texto (tiene bytes nulos o de control); no se escribió nada", o.input)
 	}
 	if err != nil {
-		return &exitError{exitUsage, fmt.Errorf("%s: %w", o.input, err)}
+		return fmt.Errorf("%s: %w", o.input, err)
 	}
 	a := r.Acuerdo
 	// The review list, against the lexicon that now knows the glosario.
@@ -106,13 +121,13 @@ func ingestRun(o *ingestOptions) error {
 		a.RevisionOCR = append(a.RevisionOCR, manuals.DoubtfulWord{Pagina: d.Page, Renglon: d.Line, Palabra: d.Text, Confianza: math.Round(d.Conf*10) / 10, Sugerencia: d.Suggestion})
 	}
 	if n := len(a.RevisionOCR); n > 0 {
-		a.Notas = append(a.Notas, fmt.Sprintf("%d palabras dudosas del OCR para revisar (ver «revision_ocr», y la hoja «Revisión OCR» del libro de Excel)", n))
+		a.Notas = append(a.Notas, fmt.Sprintf("%s del OCR para revisar (ver «revision_ocr», y la hoja «Revisión OCR» del libro de Excel)", esmx.Count(n, "palabra dudosa", "palabras dudosas")))
 	}
 	for _, f := range unread {
 		a.Notas = append(a.Notas, fmt.Sprintf("La página %d del escaneo no se pudo leer (%v); su texto falta.", f.Index, f.Err))
 	}
 	acuerdoYAML, err := yamldoc.Encode(a,
-		fmt.Sprintf("Generado por «mpp ingest» desde %s (cobertura %s).", filepath.Base(o.input), percent(r.Coverage())),
+		fmt.Sprintf("Generado por «mpp ingest» desde %s (cobertura %s).", filepath.Base(o.input), esmx.Percent(r.Coverage())),
 		"Revise «notas», «correcciones» y «sin_clasificar».")
 	if err != nil {
 		return err
@@ -124,15 +139,13 @@ func ingestRun(o *ingestOptions) error {
 	if err != nil {
 		return err
 	}
-	files := []outfile.File{
-		{Path: filepath.Join(o.outDir, manuals.FileAcuerdo), Data: acuerdoYAML},
-		{Path: filepath.Join(o.outDir, manuals.FileManual), Data: manualYAML},
-	}
-	if err := outfile.WriteAll(files, outfile.Options{Overwrite: o.force, Inputs: []string{o.input}, Root: o.outDir}); err != nil {
-		return &exitError{exitUsage, fmt.Errorf("%w; no se escribió nada", err)}
+	files := []outfile.File{{Path: targets[0], Data: acuerdoYAML}, {Path: targets[1], Data: manualYAML}}
+	if err := outfile.WriteAll(files, wopt); err != nil {
+		return fmt.Errorf("%w; no se escribió nada", err)
 	}
 	w := o.io.Out
-	fmt.Fprintf(w, "%s: cobertura %s (%d de %d líneas con texto ubicadas)\n", o.input, percent(r.Coverage()), r.Placed, r.NonBlank)
+	fmt.Fprintf(w, "%s: cobertura %s (%d de %s con texto %s)\n", o.input, esmx.Percent(r.Coverage()), r.Placed,
+		esmx.Count(r.NonBlank, "línea", "líneas"), esmx.Word(r.Placed, "ubicada", "ubicadas"))
 	for _, n := range a.Notas {
 		fmt.Fprintf(w, "  nota: %s\n", n)
 	}
@@ -146,10 +159,10 @@ func ingestRun(o *ingestOptions) error {
 		fmt.Fprintf(w, "escrito: %s\n", f.Path)
 	}
 	if len(r.Missing) > 0 {
-		return &exitError{exitIncomplete, fmt.Errorf("el acuerdo está incompleto: no se encontró %s", strings.Join(r.Missing, ", "))}
+		return incomplete(fmt.Errorf("el acuerdo está incompleto: no se encontró %s", strings.Join(r.Missing, ", ")))
 	}
 	if len(unread) > 0 {
-		return &exitError{exitPartial, fmt.Errorf("%d página(s) del escaneo no se pudieron leer; vea las notas", len(unread))}
+		return unreadPages(unread, len(scanned), 0, 1)
 	}
 	return nil
 }
@@ -174,10 +187,6 @@ func readInput(path string, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s: no se puede leer: %w", path, err)
 	}
 	return data, nil
-}
-
-func percent(f float64) string {
-	return strings.Replace(fmt.Sprintf("%.1f %%", f*100), ".", ",", 1)
 }
 
 func orUnknown(s string) string {

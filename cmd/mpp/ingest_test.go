@@ -43,7 +43,7 @@ func TestIngestSeedsLikeExamples(t *testing.T) {
 			if exit != exitOK {
 				t.Fatalf("exit %d\n%s\n%s", exit, out, errOut)
 			}
-			if !strings.Contains(out, "cobertura 100,0 %") {
+			if !strings.Contains(out, "cobertura 100.0 %") {
 				t.Errorf("no 100%% coverage line:\n%s", out)
 			}
 			if code == "H.4.05" && !strings.Contains(out, "corrección: «NormalNE» → «NormaINE» (punto SÉPTIMO") {
@@ -159,14 +159,14 @@ func TestRenderThenIngest(t *testing.T) {
 		t.Errorf("render to stdout: %d %q", code, out[:min(40, len(out))])
 	}
 	exp := filepath.Join(dir, "S.5.01")
-	if code, out, errOut := mpp(t, "ingest", txt, "-o", exp); code != 0 || !strings.Contains(out, "cobertura 100,0 %") {
+	if code, out, errOut := mpp(t, "ingest", txt, "-o", exp); code != 0 || !strings.Contains(out, "cobertura 100.0 %") {
 		t.Fatalf("ingest: %d\n%s\n%s", code, out, errOut)
 	}
 	got, want := acuerdoFindings(t, exp), acuerdoFindings(t, "../../examples/S.5.01")
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("findings differ:\n got %v\nwant %v", got, want)
 	}
-	if code, _, errOut := mpp(t, "render", "carta", "../../examples/S.5.01", "-o", filepath.Join(dir, "d.pdf")); code != exitUsage || !strings.Contains(errOut, "no se puede generar") {
+	if code, _, errOut := mpp(t, "render", "carta", "../../examples/S.5.01", "-o", filepath.Join(dir, "d.pdf")); code != exitUsage || !strings.Contains(errOut, "documento desconocido «carta»") {
 		t.Errorf("render carta: %d %q", code, errOut)
 	}
 }

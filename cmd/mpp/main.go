@@ -5,46 +5,25 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"regexp"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
+	"github.com/cipro-ine/mpp/editdist"
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/profile"
+	"github.com/cipro-ine/mpp/manuals/yamldoc"
 	"github.com/cipro-ine/mpp/ocr"
 )
-
-// Exit codes, documented in the README.
-const (
-	exitOK       = 0
-	exitFindings = 1 // validation found errors
-	exitUsage    = 2 // bad usage or unreadable input; nothing written
-	// exitIncomplete: the output was written but essential parts are
-	// missing (an acuerdo with no código, no proceso or no puntos).
-	exitIncomplete = 3
-	// exitPartial: a batch wrote its output, but some inputs could not be
-	// read; they are named on stderr.
-	exitPartial = 4
-)
-
-// exitError carries an exit code up to main; its message is Spanish.
-type exitError struct {
-	code int
-	err  error
-}
-
-func (e *exitError) Error() string { return e.err.Error() }
-func (e *exitError) Unwrap() error { return e.err }
-
-func usageError(format string, args ...any) error {
-	return &exitError{exitUsage, fmt.Errorf(format, args...)}
-}
 
 // ioStreams are the command's streams; colour only on a terminal.
 type ioStreams struct {
@@ -54,6 +33,19 @@ type ioStreams struct {
 	colorOut bool
 	// progressOut: stderr is a terminal, so long jobs show their progress.
 	progressOut bool
+	// quiet (-q/--silencioso): no progress and no «escrito: …» lines;
+	// errors and the command's own output still come out.
+	quiet bool
+	// wroteJSON: the command wrote its JSON envelope.
+	wroteJSON bool
+}
+
+// info prints a line about the work (what was written, how long it took)
+// to stderr, unless -q.
+func (s *ioStreams) info(format string, args ...any) {
+	if !s.quiet {
+		fmt.Fprintf(s.ErrOut, format+"\n", args...)
+	}
 }
 
 func systemStreams() *ioStreams {
@@ -86,7 +78,7 @@ func (g *globals) profile() (*profile.Profile, error) {
 	}
 	p, err := profile.Load(g.perfilPath)
 	if err != nil {
-		return nil, &exitError{exitUsage, err}
+		return nil, err
 	}
 	return p, nil
 }
@@ -102,72 +94,131 @@ los Lineamientos y genera sus documentos.
 
 Un expediente es una carpeta con manual.yaml, acuerdo.yaml, dictamen.yaml y certificacion.yaml
 (cada uno puede faltar hasta que se llega a su etapa).`,
+		Example: `  mpp validate examples/
+  mpp build examples/ -o out/
+  mpp ingest acuerdo.txt -o expedientes/H.4.05/
+  mpp verificar expedientes/H.4.05 out/H.4.05/gaceta.pdf`,
+		Version:       versionString(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 	root.PersistentFlags().StringVar(&g.perfilPath, "perfil", "", "perfil institucional (YAML) en lugar del incorporado; vea «mpp perfil»")
 	root.PersistentFlags().IntVar(&g.maxInputMB, "max-entrada", 0, "tamaño máximo de cada archivo de entrada, en MB (por omisión: YAML 20, texto 50, Excel 100)")
-	root.PersistentPreRun = func(*cobra.Command, []string) {
+	root.PersistentFlags().BoolVarP(&ios.quiet, "silencioso", "q", false, "sin barra de progreso ni líneas «escrito: …»; sólo errores y la salida del comando")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if g.maxInputMB < 0 || g.maxInputMB > maxInputMBLimit {
+			return usageError("--max-entrada %d: debe estar entre 1 y %d MB", g.maxInputMB, maxInputMBLimit)
+		}
 		manuals.MaxFileSize = g.inputLimit(manuals.DefaultMaxFileSize)
+		return nil
 	}
-	root.AddCommand(
-		newValidateCmd(ios, g),
-		newIngestCmd(ios, g),
-		newRenderCmd(ios, g),
-		newCatalogCmd(ios, g),
-		newBuildCmd(ios, g),
-		newFingerprintCmd(ios),
-		newCertifyCmd(ios, g),
-		newVerifyCmd(ios),
-		newDiffCmd(ios),
-		newOCRCmd(ios, g),
-		newImportCmd(ios, g),
-		newRulesCmd(ios, g),
-		newSchemaCmd(ios),
-		newProfileCmd(ios),
-		newVersionCmd(ios),
-		newCompletionCmd(ios),
+	// Commands grouped by who uses them, as gh groups its own.
+	root.AddGroup(
+		&cobra.Group{ID: groupCIPro, Title: "CIPro: validar, generar e intercambiar el manual y el dictamen:"},
+		&cobra.Group{ID: groupDJ, Title: "Dirección Jurídica: huellas, certificación, verificación y diferencias:"},
+		&cobra.Group{ID: groupPublish, Title: "Publicación: acuerdos aprobados y escaneos:"},
+		&cobra.Group{ID: groupTool, Title: "La herramienta:"},
 	)
+	add := func(group string, cmds ...*cobra.Command) {
+		for _, c := range cmds {
+			c.GroupID = group
+			root.AddCommand(c)
+		}
+	}
+	add(groupCIPro, newValidateCmd(ios, g), newBuildCmd(ios, g), newRenderCmd(ios, g), newCatalogCmd(ios, g), newImportCmd(ios, g), newRulesCmd(ios, g))
+	add(groupDJ, newFingerprintCmd(ios), newCertifyCmd(ios, g), newVerifyCmd(ios), newDiffCmd(ios))
+	add(groupPublish, newIngestCmd(ios, g), newOCRCmd(ios, g))
+	add(groupTool, newSchemaCmd(ios), newProfileCmd(ios), newVersionCmd(ios), newCompletionCmd(ios))
 	spanishHelp(root)
+	root.SetHelpCommandGroupID(groupTool)
 	return root
 }
+
+const (
+	groupCIPro   = "cipro"
+	groupDJ      = "dj"
+	groupPublish = "publicacion"
+	groupTool    = "herramienta"
+	// maxInputMBLimit: 1 TB, far past any acuerdo; a larger --max-entrada
+	// would overflow the byte count.
+	maxInputMBLimit = 1 << 20
+)
 
 func main() {
 	ocr.ServeWorker() // when started by «mpp ocr» as one of its OCR workers
 	os.Exit(run(os.Args[1:], systemStreams()))
 }
 
-// run executes the command line and returns the exit code.
+// run executes the command line and returns the exit code. The first
+// Ctrl-C (or SIGTERM) cancels the command's context: work stops, nothing
+// is written, exit 130; a second one ends the process at once.
 func run(args []string, ios *ioStreams) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // the default again: a second Ctrl-C kills
+	}()
 	root := newRootCmd(ios)
 	root.SetArgs(args)
-	err := root.Execute()
-	if err == nil {
-		return exitOK
+	cmd, err := root.ExecuteContextC(ctx)
+	if err != nil && ctx.Err() != nil {
+		err = withKind(errInterrupted, errors.New("interrumpido (Ctrl-C); no se escribió nada"))
 	}
-	var ee *exitError
-	if errors.As(err, &ee) {
-		if ee.err != errSilent {
-			fmt.Fprintln(ios.ErrOut, "mpp:", ee.err)
-		}
-		return ee.code
+	code := exitCode(err)
+	switch {
+	case err == nil:
+	case errors.Is(err, errSilent):
+	case isCobraError(err):
+		// Cobra's own errors: bad flags, unknown commands.
+		fmt.Fprintln(ios.ErrOut, "mpp:", translateCobra(err.Error()))
+		suggestCommand(ios, root, args, err)
+		fmt.Fprintf(ios.ErrOut, "Use «%s --help» para ver los comandos y sus opciones.\n", cmd.CommandPath())
+	default:
+		fmt.Fprintln(ios.ErrOut, "mpp:", err)
 	}
-	// Cobra's own errors: bad flags, unknown commands.
-	fmt.Fprintln(ios.ErrOut, "mpp:", translateCobra(err.Error()))
-	if len(args) > 0 && strings.HasPrefix(err.Error(), "unknown command") {
-		if s := root.SuggestionsFor(args[0]); len(s) > 0 {
-			fmt.Fprintf(ios.ErrOut, "¿Quiso decir «%s»?\n", strings.Join(s, "», «"))
-		}
+	if err != nil && cmd != nil && jsonRequested(cmd) && !ios.wroteJSON {
+		// A script that asked for JSON gets the failure in JSON too.
+		_ = writeEnvelope(ios, cmd, nil, []outcome{outcomeOf(err)})
 	}
-	fmt.Fprintln(ios.ErrOut, "Use «mpp --help» para ver los comandos y sus opciones.")
-	return exitUsage
+	return code
 }
 
-// errSilent marks an exit whose messages were already printed.
-var errSilent = errors.New("")
+// isCobraError tells cobra's own messages (English, translated here) from
+// the commands' Spanish ones.
+func isCobraError(err error) bool {
+	var k *kindError
+	if errors.As(err, &k) {
+		return false
+	}
+	for _, m := range cobraMessages {
+		if m.re.MatchString(err.Error()) {
+			return true
+		}
+	}
+	return false
+}
+
+// suggestCommand says which command a mistyped one probably meant: names
+// and aliases (Spanish and English) alike.
+func suggestCommand(ios *ioStreams, root *cobra.Command, args []string, err error) {
+	if len(args) == 0 || !strings.HasPrefix(err.Error(), "unknown command") {
+		return
+	}
+	var names []string
+	for _, c := range root.Commands() {
+		if c.IsAvailableCommand() {
+			names = append(names, append([]string{c.Name()}, c.Aliases...)...)
+		}
+	}
+	if s := editdist.Closest(args[0], names, yamldoc.Fold); s != "" {
+		fmt.Fprintf(ios.ErrOut, "¿Quiso decir «%s»?\n", s)
+	}
+}
 
 var cobraMessages = []struct {
 	re   *regexp.Regexp
@@ -176,15 +227,35 @@ var cobraMessages = []struct {
 	{regexp.MustCompile(`^unknown command "(.*)" for "(.*)"`), `comando desconocido «$1» para «$2»`},
 	{regexp.MustCompile(`^unknown flag: (.*)`), `opción desconocida: $1`},
 	{regexp.MustCompile(`^unknown shorthand flag: '(.)' in (.*)`), `opción corta desconocida: «-$1» en $2`},
-	{regexp.MustCompile(`^flag needs an argument: (.*)`), `la opción necesita un valor: $1`},
-	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag: (.*)`), `valor inválido «$1» para la opción «$2»`},
+	{regexp.MustCompile(`^flag needs an argument: '?(.*?)'? in (.*)`), `la opción «-$1» necesita un valor`},
+	{regexp.MustCompile(`^flag needs an argument: (.*)`), `la opción $1 necesita un valor`},
+	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag: (.*)`), `valor inválido «$1» para la opción «$2»: $3`},
+	{regexp.MustCompile(`^if any flags in the group \[(.*)\] are set none of the others can be; \[(.*)\] were all set`), `las opciones [$1] se excluyen entre sí; se dieron [$2]`},
+}
+
+// flagReasons are pflag's and strconv's English reasons for a bad value.
+var flagReasons = []struct {
+	re   *regexp.Regexp
+	repl string
+}{
+	{regexp.MustCompile(`time: missing unit in duration .*`), `falta la unidad (p. ej. 90s, 5m, 1h)`},
+	{regexp.MustCompile(`time: (unknown unit|invalid duration) .*`), `no es una duración (p. ej. 90s, 5m, 1h)`},
+	{regexp.MustCompile(`strconv\.ParseInt: .*value out of range`), `el número es demasiado grande`},
+	{regexp.MustCompile(`strconv\.Parse(Int|Uint): .*`), `no es un número entero`},
+	{regexp.MustCompile(`strconv\.ParseFloat: .*`), `no es un número`},
+	{regexp.MustCompile(`strconv\.ParseBool: .*`), `use true o false`},
 }
 
 func translateCobra(msg string) string {
+	msg = strings.SplitN(msg, "\n", 2)[0]
 	for _, m := range cobraMessages {
 		if m.re.MatchString(msg) {
-			return m.re.ReplaceAllString(strings.SplitN(msg, "\n", 2)[0], m.repl)
+			msg = m.re.ReplaceAllString(msg, m.repl)
+			break
 		}
+	}
+	for _, r := range flagReasons {
+		msg = r.re.ReplaceAllString(msg, r.repl)
 	}
 	return msg
 }

@@ -3,21 +3,23 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"os"
-	"os/signal"
+	"io"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/cipro-ine/mpp/esmx"
 	"github.com/cipro-ine/mpp/manuals/acuerdotext"
 	"github.com/cipro-ine/mpp/ocr"
 	"github.com/cipro-ine/mpp/outfile"
 )
 
 type ocrOptions struct {
+	cmd    *cobra.Command
 	io     *ioStreams
 	g      *globals
 	inputs []string
@@ -31,67 +33,100 @@ type ocrOptions struct {
 type ocrFlags struct {
 	jobs, psm, dpi, maxPixels, maxPages int
 	keepSpecks, keepSkew, binarize      bool
+	forceOCR                            bool
 	pageTimeout                         time.Duration
 	minConf                             float64
 }
 
+// Ranges of the recognition options: outside them a value is a mistake,
+// not a setting.
+const (
+	minDPI, maxDPI             = 70, 1200
+	maxJobs                    = 256
+	minMaxPixels, maxMaxPixels = 1_000_000, 1_000_000_000
+	maxMaxPages                = 100_000
+	minPageTimeout             = time.Second
+	maxPageTimeout             = 24 * time.Hour
+)
+
+// check refuses impossible values, naming the valid range.
+func (f *ocrFlags) check() error {
+	switch {
+	case f.psm != 1 && (f.psm < 3 || f.psm > 13):
+		return usageError("--psm %d: Tesseract reconoce con los modos 1 y 3 a 13 (6: un bloque de texto uniforme; 3: automático; 4: una columna)", f.psm)
+	case f.minConf < 0 || f.minConf > 100:
+		return usageError("--dudosas %s: la confianza va de 0 a 100", esmx.Decimal(f.minConf, 0))
+	case f.pageTimeout < minPageTimeout || f.pageTimeout > maxPageTimeout:
+		return usageError("--limite-pagina %s: debe estar entre 1s y 24h (p. ej. 90s, 5m)", f.pageTimeout)
+	case f.dpi < minDPI || f.dpi > maxDPI:
+		return usageError("--dpi %d: debe estar entre %d y %d", f.dpi, minDPI, maxDPI)
+	case f.jobs < 0 || f.jobs > maxJobs:
+		return usageError("-j/--trabajos %d: debe estar entre 0 (uno por núcleo) y %d", f.jobs, maxJobs)
+	case f.maxPixels < minMaxPixels || f.maxPixels > maxMaxPixels:
+		return usageError("--max-pixeles %s: debe estar entre %s y %s", esmx.Int(f.maxPixels), esmx.Int(minMaxPixels), esmx.Int(maxMaxPixels))
+	case f.maxPages < 1 || f.maxPages > maxMaxPages:
+		return usageError("--max-paginas %d: debe estar entre 1 y %s", f.maxPages, esmx.Int(maxMaxPages))
+	}
+	return nil
+}
+
 func (f *ocrFlags) add(c *cobra.Command) {
-	c.Flags().IntVarP(&f.jobs, "trabajos", "j", 0, "páginas en paralelo (por omisión, una por núcleo)")
-	c.Flags().IntVar(&f.psm, "psm", 6, "modo de segmentación de Tesseract (6: un bloque; 3: automático)")
-	c.Flags().IntVar(&f.dpi, "dpi", 300, "resolución a la que se rasterizan las páginas de un PDF que no son una sola imagen")
-	c.Flags().Float64Var(&f.minConf, "dudosas", ocr.DefaultMinConfidence, "confianza (0–100) por debajo de la cual una palabra va a la lista de revisión")
+	c.Flags().IntVarP(&f.jobs, "trabajos", "j", 0, fmt.Sprintf("páginas en paralelo, de 1 a %d (por omisión, una por núcleo)", maxJobs))
+	c.Flags().IntVar(&f.psm, "psm", 6, "modo de segmentación de Tesseract: 1 o de 3 a 13 (6: un bloque; 3: automático)")
+	c.Flags().IntVar(&f.dpi, "dpi", 300, fmt.Sprintf("resolución (%d a %d) a la que se rasterizan las páginas de un PDF que no son una sola imagen", minDPI, maxDPI))
+	c.Flags().Float64Var(&f.minConf, "dudosas", ocr.DefaultMinConfidence, "confianza (0 a 100) por debajo de la cual una palabra va a la lista de revisión")
 	c.Flags().BoolVar(&f.keepSpecks, "sin-limpieza", false, "no quita las motas del escáner antes de reconocer")
 	c.Flags().BoolVar(&f.keepSkew, "sin-enderezar", false, "no endereza las páginas torcidas (hasta 5°) antes de reconocer")
 	c.Flags().BoolVar(&f.binarize, "binarizar", false, "pasa la página a blanco y negro (Otsu) antes de Tesseract")
 	c.Flags().IntVar(&f.maxPixels, "max-pixeles", ocr.DefaultMaxPixels, "rechaza las páginas de más píxeles (una carta a 600 dpi tiene 33.7 millones)")
 	c.Flags().IntVar(&f.maxPages, "max-paginas", ocr.DefaultMaxPages, "rechaza entradas de más páginas en total")
-	c.Flags().DurationVar(&f.pageTimeout, "limite-pagina", ocr.DefaultPageTimeout, "tiempo máximo por página; la que lo pasa se detiene y se informa (p. ej. 90s, 5m)")
+	c.Flags().DurationVar(&f.pageTimeout, "limite-pagina", ocr.DefaultPageTimeout, "tiempo máximo por página, con su unidad (p. ej. 90s, 5m); la que lo pasa se detiene y se informa")
+	_ = c.RegisterFlagCompletionFunc("psm", cobra.FixedCompletions([]string{"6\tun bloque de texto uniforme", "3\tautomático", "4\tuna columna de texto", "11\ttexto disperso"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
 // recognise runs OCR over the inputs' pages, with progress on a terminal.
 // None readable is an error; unreadable pages come back as failed, and the
 // files that could not be opened at all (already reported) are counted.
-func recognise(ios *ioStreams, inputs []string, f ocrFlags) (res []ocr.Page, failed []ocr.PageError, badFiles int, err error) {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	pages, bad, err := ocr.SourcesEach(ctx, inputs, ocr.SourceOptions{DPI: f.dpi, MaxPages: f.maxPages})
+func recognise(ctx context.Context, ios *ioStreams, inputs []string, f ocrFlags, refuseText bool) (res []ocr.Page, failed []ocr.PageError, badFiles int, err error) {
+	pages, bad, err := ocr.SourcesEach(ctx, inputs, ocr.SourceOptions{DPI: f.dpi, MaxPages: f.maxPages, RefuseText: refuseText && !f.forceOCR})
 	if err != nil {
-		return nil, nil, 0, &exitError{exitUsage, err}
+		return nil, nil, 0, err
 	}
 	// A batch goes on past a file it cannot read: named now, counted as a
 	// failure at the end. Nothing readable at all is an error.
 	if len(pages) == 0 {
 		if len(bad) == 1 {
-			return nil, nil, 0, &exitError{exitUsage, bad[0]}
+			return nil, nil, 0, bad[0]
 		}
 		for _, e := range bad {
 			fmt.Fprintf(ios.ErrOut, "mpp: %v\n", e)
 		}
-		return nil, nil, 0, usageError("no se pudo leer ninguno de los %d archivos; no se escribió nada", len(inputs))
+		return nil, nil, 0, withKind(errUsage, fmt.Errorf("no se pudo leer ninguno de los %d archivos; no se escribió nada: %w", len(inputs), bad[0]))
 	}
 	for _, e := range bad {
 		fmt.Fprintf(ios.ErrOut, "mpp: %v; se sigue con los demás\n", e)
 	}
 	start := time.Now()
 	var progress func(int)
-	if ios.progressOut {
+	if ios.progressOut && !ios.quiet {
 		progress = func(done int) { ocrProgress(ios, done, len(pages), start) }
 	}
 	res, failed, err = ocr.Batch(ctx, pages, ocr.Options{PSM: f.psm, DPI: f.dpi, KeepSpecks: f.keepSpecks, KeepSkew: f.keepSkew, Binarize: f.binarize, MaxPixels: f.maxPixels},
 		ocr.BatchOptions{Workers: f.jobs, PageTimeout: f.pageTimeout, Progress: progress})
-	if ios.progressOut {
+	if progress != nil {
 		fmt.Fprint(ios.ErrOut, "\r\x1b[K")
 	}
 	if err != nil {
-		return nil, nil, 0, &exitError{exitUsage, err}
+		return nil, nil, 0, err
 	}
 	if len(failed) == len(res) {
 		for _, f := range failed {
 			fmt.Fprintf(ios.ErrOut, "mpp: %v\n", f)
 		}
-		return nil, nil, 0, usageError("no se pudo leer ninguna página; no se escribió nada")
+		return nil, nil, 0, withKind(errUsage, fmt.Errorf("no se pudo leer ninguna página; no se escribió nada: %w", failed[0].Err))
 	}
-	fmt.Fprintf(ios.ErrOut, "%d páginas reconocidas en %s\n", len(res)-len(failed), time.Since(start).Round(time.Second/10))
+	ios.info("%s %s en %s s", esmx.Count(len(res)-len(failed), "página", "páginas"), esmx.Word(len(res)-len(failed), "reconocida", "reconocidas"),
+		esmx.Decimal(time.Since(start).Seconds(), 1))
 	return res, failed, len(bad), nil
 }
 
@@ -113,29 +148,59 @@ En la salida estándar queda la lista de palabras dudosas para revisión (págin
 palabra, confianza y la sugerencia del léxico); --palabras escribe todas las palabras con su
 caja, página, renglón y confianza en JSON.
 
+«-o -» escribe el texto en la salida estándar. Un PDF que ya tiene texto en todas sus páginas
+no es un escaneo: se rechaza (código 6) salvo con --forzar-ocr.
+
 Código de salida: 0 todo reconocido; 4 escrito, pero alguna página o algún archivo no se pudo
-leer (se nombra); 2 nada escrito.`,
+leer (se nombra); 7 escrito, pero alguna página pasó de --limite-pagina; 2 nada escrito;
+5 falta Tesseract, sus datos «spa» o poppler; 6 el PDF ya tiene texto; 8 el PDF está cifrado;
+130 interrumpido (Ctrl-C), nada escrito.`,
 		Example: `  mpp ocr acuerdo-escaneado.pdf -o acuerdo.txt
   mpp ocr hoja1.png hoja2.png -o acuerdo.txt --palabras palabras.json -j 2
-  mpp ocr escaneo.tif -o acuerdo.txt --limite-pagina 5m`,
+  mpp ocr escaneo.tif -o acuerdo.txt --limite-pagina 5m
+  mpp ocr escaneo.pdf -o - | less`,
 		Args: minArgs(1, "al menos un escaneo"),
 		RunE: func(c *cobra.Command, args []string) error {
-			o.inputs = args
+			o.cmd, o.inputs = c, args
 			return ocrRun(o)
 		},
 	}
-	c.Flags().StringVarP(&o.out, "salida", "o", "", "archivo de texto donde escribir (obligatorio)")
+	c.Flags().StringVarP(&o.out, "salida", "o", "", "archivo de texto donde escribir (obligatorio; «-» para la salida estándar)")
 	c.Flags().StringVar(&o.words, "palabras", "", "escribe en este archivo JSON cada palabra con su caja, página, renglón y confianza")
 	c.Flags().BoolVar(&o.force, "forzar", false, "reemplaza los archivos de salida si ya existen")
+	c.Flags().BoolVar(&o.ocr.forceOCR, "forzar-ocr", false, "reconoce también un PDF que ya tiene texto en todas sus páginas")
 	o.ocr.add(c)
 	return c
 }
 
 func ocrRun(o *ocrOptions) error {
 	if o.out == "" {
-		return usageError("falta -o: el archivo de texto donde escribir")
+		return usageError("falta -o: el archivo de texto donde escribir («-o -» para la salida estándar)")
 	}
-	res, failed, badFiles, err := recognise(o.io, o.inputs, o.ocr)
+	if err := o.ocr.check(); err != nil {
+		return err
+	}
+	if err := fixedOutput(o.cmd, o.out, fmtText); err != nil {
+		return err
+	}
+	outputs := []string{o.out}
+	if o.words != "" {
+		if err := fixedOutput(o.cmd, o.words, fmtJSON); err != nil {
+			return err
+		}
+		outputs = append(outputs, o.words)
+	}
+	// Before the recognition, which can take an hour: an output that could
+	// not be written is refused now.
+	wopt := outfile.Options{Overwrite: o.force, Inputs: o.inputs, Context: o.cmd.Context()}
+	if err := checkOutputs(outputs, wopt); err != nil {
+		return err
+	}
+	prof, err := o.g.profile()
+	if err != nil {
+		return err
+	}
+	res, failed, badFiles, err := recognise(o.cmd.Context(), o.io, o.inputs, o.ocr, true)
 	if err != nil {
 		return err
 	}
@@ -151,38 +216,56 @@ func ocrRun(o *ocrOptions) error {
 		}
 		files = append(files, outfile.File{Path: o.words, Data: append(b, '\n')})
 	}
-	if err := outfile.WriteAll(files, outfile.Options{Overwrite: o.force, Inputs: o.inputs}); err != nil {
-		return &exitError{exitUsage, err}
-	}
-	prof, err := o.g.profile()
-	if err != nil {
+	if err := writeOutputs(o.io, files, wopt); err != nil {
 		return err
 	}
-	if err := writeReview(o, res, acuerdotext.NewLexicon(prof, nil)); err != nil {
+	// With the text on standard output, the review list goes to stderr.
+	review := o.io.Out
+	if o.out == "-" {
+		review = o.io.ErrOut
+	}
+	if err := writeReview(review, o.ocr.minConf, res, acuerdotext.NewLexicon(prof, nil)); err != nil {
 		return err
 	}
 	for _, f := range failed {
 		fmt.Fprintf(o.io.ErrOut, "mpp: %v\n", f)
 	}
-	fmt.Fprintf(o.io.ErrOut, "escrito %s\n", o.out)
+	return unreadPages(failed, len(res), badFiles, len(o.inputs))
+}
+
+// unreadPages is the outcome of a recognition that wrote its output: pages
+// stopped by the time limit, pages or files that could not be read.
+func unreadPages(failed []ocr.PageError, pages, badFiles, files int) error {
+	var why error
+	for _, f := range failed {
+		if errors.Is(f.Err, ocr.ErrPageTimeout) {
+			why = ocr.ErrPageTimeout
+		}
+	}
+	what := func(format string, args ...any) error {
+		if why != nil {
+			return partial(fmt.Errorf(format+" (%w)", append(args, why)...))
+		}
+		return partial(fmt.Errorf(format, args...))
+	}
 	switch {
 	case badFiles > 0 && len(failed) > 0:
-		return &exitError{exitPartial, fmt.Errorf("%d archivo(s) y %d de %d páginas no se pudieron leer; vea arriba", badFiles, len(failed), len(res))}
+		return what("%s y %d de %s no se pudieron leer; vea arriba", esmx.Count(badFiles, "archivo", "archivos"), len(failed), esmx.Count(pages, "página", "páginas"))
 	case badFiles > 0:
-		return &exitError{exitPartial, fmt.Errorf("%d de %d archivos no se pudieron leer; el texto trae los demás", badFiles, len(o.inputs))}
+		return what("%d de %s no se %s leer; el texto trae los demás", badFiles, esmx.Count(files, "archivo", "archivos"), esmx.Word(badFiles, "pudo", "pudieron"))
 	case len(failed) > 0:
-		return &exitError{exitPartial, fmt.Errorf("%d de %d páginas no se pudieron leer; el texto las marca vacías", len(failed), len(res))}
+		return what("%d de %s no se %s leer; el texto las marca vacías", len(failed), esmx.Count(pages, "página", "páginas"), esmx.Word(len(failed), "pudo", "pudieron"))
 	}
 	return nil
 }
 
 // writeReview prints the doubtful words: low confidence, or with a lexicon
 // correction.
-func writeReview(o *ocrOptions, pages []ocr.Page, lex *acuerdotext.Lexicon) error {
-	doubts := ocr.Doubtful(pages, o.ocr.minConf, lex.Suggest)
-	tw := tabwriter.NewWriter(o.io.Out, 0, 0, 2, ' ', 0)
+func writeReview(w io.Writer, minConf float64, pages []ocr.Page, lex *acuerdotext.Lexicon) error {
+	doubts := ocr.Doubtful(pages, minConf, lex.Suggest)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	if len(doubts) == 0 {
-		fmt.Fprintf(tw, "Sin palabras dudosas (confianza de %.0f o más y ninguna corrección del léxico).\n", o.ocr.minConf)
+		fmt.Fprintf(tw, "Sin palabras dudosas (confianza de %s o más y ninguna corrección del léxico).\n", esmx.Decimal(minConf, 0))
 	} else {
 		fmt.Fprintln(tw, "Página\tRenglón\tPalabra\tConfianza\tSugerencia")
 	}
@@ -198,5 +281,5 @@ func ocrProgress(ios *ioStreams, done, total int, start time.Time) {
 	left := time.Duration(float64(el) / float64(done) * float64(total-done)).Round(time.Second)
 	const width = 24
 	bar := strings.Repeat("█", done*width/total) + strings.Repeat("░", width-done*width/total)
-	fmt.Fprintf(ios.ErrOut, "\r\x1b[K%s %d/%d páginas · %.1f páginas/min · faltan %s", bar, done, total, perMin, left)
+	fmt.Fprintf(ios.ErrOut, "\r\x1b[K%s %d/%d páginas · %s páginas/min · faltan %s", bar, done, total, esmx.Decimal(perMin, 1), left)
 }

@@ -6,8 +6,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cipro-ine/mpp/editdist"
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/rules"
+	"github.com/cipro-ine/mpp/manuals/yamldoc"
 	"github.com/cipro-ine/mpp/outfile"
 	"github.com/cipro-ine/mpp/render/pdf"
 	"github.com/cipro-ine/mpp/render/report"
@@ -17,11 +19,12 @@ import (
 )
 
 type renderOptions struct {
+	cmd    *cobra.Command
 	io     *ioStreams
 	g      *globals
 	doc    string
 	dir    string
-	format string
+	format *formatFlag
 	out    string
 	force  bool
 	docFlags
@@ -60,19 +63,25 @@ func newRenderCmd(ios *ioStreams, g *globals) *cobra.Command {
             BORRADOR mientras el expediente no registre la aprobación.
 
 `,
-		Example: `  mpp render acuerdo examples/H.4.05 --formato txt
-  mpp render acuerdo examples/H.4.05 --formato txt -o acuerdo.txt
+		Example: `  mpp render acuerdo examples/H.4.05
+  mpp render acuerdo examples/H.4.05 -o acuerdo.pdf          # el formato sale de la extensión
+  mpp render manual examples/H.4.05 -o manual.pdf
   mpp render xlsx examples/H.4.05 -o H.4.05.xlsx
   mpp render dof examples/H.4.05 -o extracto.pdf --fecha-dof 2022-12-08 --liga https://…/anexo.pdf`,
-		ValidArgs: []string{"acuerdo", "xlsx", "dof", "manual", "dictamen", "gaceta", "reporte"},
-		Args:      exactArgs(2, "un documento y una carpeta de expediente"),
+		ValidArgsFunction: func(c *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			if len(args) == 0 {
+				return documentCompletions(), cobra.ShellCompDirectiveNoFileComp
+			}
+			return nil, cobra.ShellCompDirectiveFilterDirs
+		},
+		Args: exactArgs(2, "un documento y una carpeta de expediente"),
 		RunE: func(c *cobra.Command, args []string) error {
-			o.doc, o.dir = args[0], args[1]
+			o.cmd, o.doc, o.dir = c, args[0], args[1]
 			return renderRun(o)
 		},
 	}
-	c.Flags().StringVar(&o.format, "formato", "txt", "formato del acuerdo: txt o pdf")
-	c.Flags().StringVarP(&o.out, "salida", "o", "", "archivo de salida (por omisión, la salida estándar)")
+	o.format = addFormatFlag(c, fmtText, fmtText, fmtPDF, fmtXLSX)
+	c.Flags().StringVarP(&o.out, "salida", "o", "", "archivo de salida (por omisión, o con «-», la salida estándar si el formato es texto)")
 	c.Flags().BoolVar(&o.force, "forzar", false, "reemplaza el archivo de salida si ya existe")
 	o.docFlags.add(c)
 	c.Flags().StringVar(&o.dofDate, "fecha-dof", "", "extracto: fecha de publicación en el DOF (o publicacion.fecha_dof)")
@@ -83,19 +92,68 @@ func newRenderCmd(ios *ioStreams, g *globals) *cobra.Command {
 	return c
 }
 
+// documents are what «render» writes, each with the formats it comes in
+// (the first is its default).
+var documents = []struct {
+	name, what string
+	formats    []format
+}{
+	{"acuerdo", "el acuerdo (texto limpio o PDF)", []format{fmtText, fmtPDF}},
+	{"manual", "el manual (PDF)", []format{fmtPDF}},
+	{"dictamen", "el dictamen técnico (PDF)", []format{fmtPDF}},
+	{"gaceta", "la edición de la Gaceta Electoral (PDF)", []format{fmtPDF}},
+	{"dof", "el extracto para el DOF (PDF)", []format{fmtPDF}},
+	{"reporte", "el informe de validación (PDF)", []format{fmtPDF}},
+	{"xlsx", "el libro de Excel del expediente", []format{fmtXLSX}},
+}
+
+func documentCompletions() []string {
+	out := make([]string, len(documents))
+	for i, d := range documents {
+		out[i] = d.name + "\t" + d.what
+	}
+	return out
+}
+
+// documentFormat resolves the document and its format from the arguments,
+// --formato and -o: «render acuerdo X -o a.pdf» is the acuerdo in PDF.
+func (o *renderOptions) documentFormat() (format, error) {
+	var names []string
+	for _, d := range documents {
+		names = append(names, d.name)
+		if d.name != o.doc {
+			continue
+		}
+		ff := *o.format
+		ff.def, ff.allowed = d.formats[0], d.formats
+		f, err := ff.resolve(o.out)
+		if err != nil {
+			return "", err
+		}
+		if f.binary() && o.out == "" {
+			return "", usageError("«%s» en %s necesita un archivo de salida: -o ARCHIVO%s", o.doc, f, f.ext())
+		}
+		return f, nil
+	}
+	msg := fmt.Sprintf("documento desconocido «%s»", o.doc)
+	if s := editdist.Closest(o.doc, names, yamldoc.Fold); s != "" {
+		msg += fmt.Sprintf("; ¿quiso decir «%s»?", s)
+	}
+	return "", usageError("%s; disponibles: %s", msg, orList(names))
+}
+
 func renderRun(o *renderOptions) error {
 	documentGC()
-	switch {
-	case o.doc == "xlsx" || o.doc == "dof" || o.doc == "manual" || o.doc == "dictamen" || o.doc == "gaceta" || o.doc == "reporte" || o.doc == "acuerdo" && o.format == "pdf":
-		if o.out == "" {
-			return usageError("«%s» necesita un archivo de salida: -o ARCHIVO", o.doc)
-		}
-	case o.doc != "acuerdo" || o.format != "txt":
-		return usageError("«%s» en formato «%s» no se puede generar; disponible: acuerdo (txt o pdf), manual, dictamen, dof, gaceta, reporte, xlsx", o.doc, o.format)
+	f, err := o.documentFormat()
+	if err != nil {
+		return err
+	}
+	if err := checkOutputs([]string{o.out}, outfile.Options{Overwrite: o.force, Inputs: inputsOf(&manuals.Expediente{Dir: o.dir})}); err != nil {
+		return err
 	}
 	exp, err := manuals.LoadExpediente(o.dir)
 	if err != nil {
-		return &exitError{exitUsage, err}
+		return err
 	}
 	var b bytes.Buffer
 	popt := o.pdfOptions()
@@ -120,7 +178,7 @@ func renderRun(o *renderOptions) error {
 		if err := pdf.Gaceta(&b, exp, popt); err != nil {
 			return usageError("%s: %v", o.dir, err)
 		}
-	} else if o.doc == "acuerdo" && o.format == "pdf" {
+	} else if o.doc == "acuerdo" && f == fmtPDF {
 		if exp.Acuerdo == nil {
 			return usageError("%s: el expediente no tiene acuerdo.yaml", o.dir)
 		}
@@ -166,13 +224,9 @@ func renderRun(o *renderOptions) error {
 			return err
 		}
 	}
-	if o.out == "" {
-		_, err := o.io.Out.Write(b.Bytes())
-		return err
+	out := o.out
+	if out == "" {
+		out = "-"
 	}
-	if err := outfile.WriteAll([]outfile.File{{Path: o.out, Data: b.Bytes()}}, outfile.Options{Overwrite: o.force, Inputs: inputsOf(exp)}); err != nil {
-		return &exitError{exitUsage, fmt.Errorf("%w; no se escribió nada", err)}
-	}
-	fmt.Fprintf(o.io.ErrOut, "escrito: %s\n", o.out)
-	return nil
+	return writeOutputs(o.io, []outfile.File{{Path: out, Data: b.Bytes()}}, outfile.Options{Overwrite: o.force, Inputs: inputsOf(exp), Context: o.cmd.Context()})
 }

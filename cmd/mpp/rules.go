@@ -7,14 +7,17 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cipro-ine/mpp/editdist"
 	"github.com/cipro-ine/mpp/manuals/rules"
+	"github.com/cipro-ine/mpp/manuals/yamldoc"
 )
 
 type rulesOptions struct {
+	cmd    *cobra.Command
 	io     *ioStreams
 	g      *globals
 	id     string
-	format string
+	format *formatFlag
 }
 
 func newRulesCmd(ios *ioStreams, g *globals) *cobra.Command {
@@ -27,35 +30,75 @@ func newRulesCmd(ios *ioStreams, g *globals) *cobra.Command {
   mpp reglas ACU-013
   mpp rules --formato markdown > docs/reglas.md`,
 		Args: rangeArgs(0, 1, "a lo más un identificador de regla"),
+		ValidArgsFunction: func(c *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var ids []string
+			for _, r := range rules.All() {
+				ids = append(ids, r.ID+"\t"+r.Title)
+			}
+			return ids, cobra.ShellCompDirectiveNoFileComp
+		},
 		RunE: func(c *cobra.Command, args []string) error {
+			o.cmd = c
 			if len(args) == 1 {
 				o.id = args[0]
 			}
 			return rulesRun(o)
 		},
 	}
-	c.Flags().StringVar(&o.format, "formato", "texto", "formato de salida: texto o markdown")
+	o.format = addFormatFlag(c, fmtText, fmtText, fmtMarkdown, fmtJSON)
 	return c
+}
+
+// ruleJSON is one rule of the catalog in the JSON envelope.
+type ruleJSON struct {
+	ID         string            `json:"id"`
+	Titulo     string            `json:"titulo"`
+	Severidad  string            `json:"severidad"`
+	Fundamento map[string]string `json:"fundamento"`
+	Doc        string            `json:"descripcion"`
 }
 
 func rulesRun(o *rulesOptions) error {
 	w := o.io.Out
+	f, err := o.format.resolve("")
+	if err != nil {
+		return err
+	}
+	var r *rules.Rule
+	if o.id != "" {
+		if r = rules.Lookup(strings.ToUpper(o.id)); r == nil {
+			var ids []string
+			for _, r := range rules.All() {
+				ids = append(ids, r.ID)
+			}
+			hint := ""
+			if s := editdist.Closest(o.id, ids, yamldoc.Fold); s != "" {
+				hint = fmt.Sprintf("; ¿quiso decir «%s»?", s)
+			}
+			return usageError("no hay regla «%s»%s; «mpp rules» las lista", o.id, hint)
+		}
+	}
 	switch {
-	case o.format == "markdown":
+	case f == fmtJSON:
+		list := []ruleJSON{}
+		for _, x := range rules.All() {
+			if r == nil || x == r {
+				list = append(list, ruleJSON{ID: x.ID, Titulo: x.Title, Severidad: x.Severity.String(), Fundamento: x.Basis, Doc: strings.Join(strings.Fields(x.Doc), " ")})
+			}
+		}
+		return writeEnvelope(o.io, o.cmd, map[string]any{"reglas": list}, nil)
+	case f == fmtMarkdown:
 		fmt.Fprint(w, rulesMarkdown())
 		return nil
-	case o.format != "texto":
-		return usageError("formato desconocido «%s»: use texto o markdown", o.format)
 	case o.id == "":
 		for _, r := range rules.All() {
 			fmt.Fprintf(w, "%-9s %-11s %s\n", r.ID, r.Severity, r.Title)
 		}
 		fmt.Fprintf(w, "\n%d reglas. «mpp rules REGLA» explica una.\n", len(rules.All()))
 		return nil
-	}
-	r := rules.Lookup(o.id)
-	if r == nil {
-		return usageError("no hay regla «%s»; «mpp rules» las lista", o.id)
 	}
 	fmt.Fprintf(w, "%s — %s\nSeveridad: %s\n\n%s\n\nFundamento:\n", r.ID, r.Title, r.Severity, r.Doc)
 	for _, k := range basisKeys(r) {

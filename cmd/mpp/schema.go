@@ -1,8 +1,11 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
+	"github.com/cipro-ine/mpp/editdist"
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/profile"
 	"github.com/cipro-ine/mpp/manuals/yamldoc"
@@ -32,6 +35,8 @@ otros editores), una primera línea como
   # yaml-language-server: $schema=../../schemas/manual.schema.json
 
 da autocompletado, descripciones y errores al escribir.`,
+		Example: `  mpp schema manual > manual.schema.json
+  mpp esquema acuerdo`,
 		Args: exactArgs(1, "un documento: manual, acuerdo, dictamen, certificacion o perfil"),
 		RunE: func(c *cobra.Command, args []string) error {
 			b, err := schemaFor(args[0])
@@ -50,5 +55,13 @@ func schemaFor(name string) ([]byte, error) {
 			return yamldoc.Schema(d.v, d.title, "Generado por «mpp schema "+d.name+"».")
 		}
 	}
-	return nil, usageError("documento desconocido «%s»: use manual, acuerdo, dictamen, certificacion o perfil", name)
+	var names []string
+	for _, d := range schemaDocs {
+		names = append(names, d.name)
+	}
+	hint := ""
+	if s := editdist.Closest(name, names, yamldoc.Fold); s != "" {
+		hint = fmt.Sprintf("; ¿quiso decir «%s»?", s)
+	}
+	return nil, usageError("documento desconocido «%s»%s: use manual, acuerdo, dictamen, certificacion o perfil", name, hint)
 }

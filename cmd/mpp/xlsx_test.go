@@ -94,9 +94,9 @@ func TestImportRejectsBadRowsAndWritesNothing(t *testing.T) {
 func TestCatalog(t *testing.T) {
 	dir := t.TempDir()
 	book := filepath.Join(dir, "catalogo.xlsx")
-	code, out, _ := mpp(t, "catalogo", "../../examples", "-o", book)
-	if code != 0 || !strings.Contains(out, "(2 expedientes)") {
-		t.Fatalf("catalogo: %d %s", code, out)
+	code, _, errOut := mpp(t, "catalogo", "../../examples", "-o", book)
+	if code != 0 || !strings.Contains(errOut, "escrito: "+book) || !strings.Contains(errOut, "el catálogo trae 2 expedientes") {
+		t.Fatalf("catalogo: %d %s", code, errOut)
 	}
 	f, err := excelize.OpenFile(book)
 	if err != nil {
@@ -121,7 +121,7 @@ func TestCatalog(t *testing.T) {
 	copyDir(t, "../../examples/S.5.01", filepath.Join(tree, "S.5.01"))
 	writeFile(t, filepath.Join(tree, "S.5.01", "dictamen.yaml"), "fecha: 31 de febrero de 2022\n")
 	code, out, errOut := mpp(t, "catalogo", tree, "-o", filepath.Join(dir, "parcial.xlsx"))
-	if code != exitPartial || !strings.Contains(out, "(1 expediente)") || !strings.Contains(errOut, "dictamen.yaml:1:8") {
+	if code != exitPartial || !strings.Contains(errOut, "el catálogo trae 1 expediente\n") || !strings.Contains(errOut, "dictamen.yaml:1:8") {
 		t.Errorf("partial: %d\n%s\n%s", code, out, errOut)
 	}
 	if code, _, errOut := mpp(t, "catalogo", "../../examples", "-o", book); code != exitUsage || !strings.Contains(errOut, "ya existe") {

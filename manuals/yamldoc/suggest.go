@@ -63,24 +63,5 @@ func foldLatin(s string) (string, bool) {
 
 // suggest returns the candidate closest to key, or "" when none is close.
 func suggest(key string, candidates []string) string {
-	fk := Fold(key)
-	best, bestD := "", 1<<30
-	for _, c := range candidates {
-		fc := Fold(c)
-		if fc == fk {
-			return c
-		}
-		d := editdist.Strings(fk, fc)
-		if strings.HasPrefix(fc, fk) || strings.HasPrefix(fk, fc) {
-			d = min(d, 2)
-		}
-		if d < bestD {
-			best, bestD = c, d
-		}
-	}
-	limit := max(2, len([]rune(fk))/3)
-	if bestD <= limit {
-		return best
-	}
-	return ""
+	return editdist.Closest(key, candidates, Fold)
 }

@@ -3,11 +3,11 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
 
+	"github.com/cipro-ine/mpp/esmx"
 	"github.com/cipro-ine/mpp/manuals/rules"
 )
 
@@ -91,30 +91,21 @@ func WriteText(w io.Writer, results []Result, o TextOptions) error {
 		}
 		e, wn, in := r.Counts()
 		fmt.Fprintf(w, "%s: %s, %s, %s (régimen de los Lineamientos %s)\n",
-			filepath.ToSlash(r.Expediente), plural(e, "error", "errores"), plural(wn, "advertencia", "advertencias"),
-			plural(in, "informativo", "informativos"), r.Regimen)
+			filepath.ToSlash(r.Expediente), esmx.Count(e, "error", "errores"), esmx.Count(wn, "advertencia", "advertencias"),
+			esmx.Count(in, "informativo", "informativos"), r.Regimen)
 	}
 	return nil
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-// WriteJSON writes the results as one JSON document.
-func WriteJSON(w io.Writer, results []Result) error {
-	if results == nil {
-		results = []Result{}
-	}
-	for i := range results {
-		if results[i].Hallazgos == nil {
-			results[i].Hallazgos = []rules.Finding{}
+// ForJSON returns the results ready to marshal: empty lists as [], not
+// null.
+func ForJSON(results []Result) []Result {
+	out := make([]Result, len(results))
+	for i, r := range results {
+		if r.Hallazgos == nil {
+			r.Hallazgos = []rules.Finding{}
 		}
+		out[i] = r
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(map[string]any{"resultados": results})
+	return out
 }
