@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"sync"
 	"time"
@@ -67,11 +68,19 @@ func Batch(ctx context.Context, pages []Source, o Options, bo BatchOptions) ([]P
 	if bo.PagesPerWorker <= 0 {
 		bo.PagesPerWorker = DefaultPagesPerWorker
 	}
+	// The workers' temporary files (page images taken out of PDFs) go in a
+	// folder of the batch's, removed here whatever happens to them: a worker
+	// killed by the time limit or by Ctrl-C cannot clean up after itself.
+	tmp, err := os.MkdirTemp("", "mpp-ocr-")
+	if err != nil {
+		return nil, nil, err
+	}
+	defer os.RemoveAll(tmp)
 	// Start every worker first: missing language data is the batch's
 	// error, not every page's.
 	procs := make([]*worker, workers)
 	for i := range procs {
-		w, err := startWorker(o)
+		w, err := startWorker(o, tmp)
 		if err != nil {
 			for _, x := range procs[:i] {
 				x.close()
@@ -98,7 +107,7 @@ func Batch(ctx context.Context, pages []Source, o Options, bo BatchOptions) ([]P
 			for i := range next {
 				var err error
 				if w == nil {
-					w, err = startWorker(o)
+					w, err = startWorker(o, tmp)
 				}
 				if err == nil {
 					var alive bool

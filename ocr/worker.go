@@ -126,8 +126,9 @@ type worker struct {
 }
 
 // startWorker starts a worker process (this same program, marked by
-// workerEnv) with Tesseract limited to one OpenMP thread.
-func startWorker(o Options) (*worker, error) {
+// workerEnv) with Tesseract limited to one OpenMP thread and its temporary
+// files in tmp.
+func startWorker(o Options, tmp string) (*worker, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, err
@@ -135,7 +136,7 @@ func startWorker(o Options) (*worker, error) {
 	// The argument only matters to a program that forgot ServeWorker: a
 	// test binary then runs no test (and the hello below fails).
 	cmd := exec.Command(exe, "-test.run=^$")
-	cmd.Env = append(os.Environ(), workerEnv+"=1", OMPLimitVar+"=1")
+	cmd.Env = append(os.Environ(), workerEnv+"=1", OMPLimitVar+"=1", "TMPDIR="+tmp)
 	if os.Getenv("MALLOC_ARENA_MAX") == "" {
 		// Tesseract runs on whichever thread cgo gives it, and glibc keeps
 		// an arena for each such thread that it never gives back: a worker

@@ -15,8 +15,8 @@ func newCompletionCmd(ios *ioStreams) *cobra.Command {
   bash:  source <(mpp completion bash)
   zsh:   mpp completion zsh > "${fpath[1]}/_mpp"
   fish:  mpp completion fish > ~/.config/fish/completions/mpp.fish`,
-		Example: `  source <(mpp completion bash)
-  mpp completion bash > /etc/bash_completion.d/mpp`,
+		Example: `  mpp completion bash > /etc/bash_completion.d/mpp
+  source <(mpp completion bash)`,
 		Args: exactArgs(1, "un intérprete: bash, zsh, fish o powershell"),
 		RunE: func(c *cobra.Command, args []string) error {
 			root := c.Root()

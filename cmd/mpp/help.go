@@ -119,7 +119,7 @@ func flagUsages(fs *pflag.FlagSet) string {
 // flag and help command; cobra's defaults are English.
 func spanishHelp(root *cobra.Command) {
 	root.Flags().BoolP("version", "v", false, "muestra la versión de mpp")
-	root.SetHelpCommand(&cobra.Command{
+	help := &cobra.Command{
 		Use:   "help [COMANDO]",
 		Short: "Ayuda sobre cualquier comando",
 		Example: `  mpp help validate
@@ -142,7 +142,8 @@ func spanishHelp(root *cobra.Command) {
 			}
 			_ = cmd.Help()
 		},
-	})
+	}
+	root.SetHelpCommand(help)
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		c.SetUsageTemplate(usageTemplate)
@@ -157,6 +158,7 @@ func spanishHelp(root *cobra.Command) {
 		}
 	}
 	walk(root)
+	walk(help) // cobra adds it to the tree only when it runs
 }
 
 // exactArgs, minArgs and rangeArgs are cobra's validators with Spanish

@@ -30,13 +30,15 @@ func newRulesCmd(ios *ioStreams, g *globals) *cobra.Command {
   mpp reglas ACU-013
   mpp rules --formato markdown > docs/reglas.md`,
 		Args: rangeArgs(0, 1, "a lo más un identificador de regla"),
-		ValidArgsFunction: func(c *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		ValidArgsFunction: func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
 			var ids []string
 			for _, r := range rules.All() {
-				ids = append(ids, r.ID+"\t"+r.Title)
+				if strings.HasPrefix(r.ID, strings.ToUpper(toComplete)) {
+					ids = append(ids, r.ID+"\t"+r.Title)
+				}
 			}
 			return ids, cobra.ShellCompDirectiveNoFileComp
 		},

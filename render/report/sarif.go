@@ -61,10 +61,11 @@ func WriteSARIF(w io.Writer, results []Result, problems []Problem, o SARIFOption
 			if f.Fundamento != "" {
 				msg += " (fundamento: " + f.Fundamento + ")"
 			}
-			run.AddResult(run.CreateResultForRule(f.Rule).
+			// CreateResultForRule adds the result to the run.
+			run.CreateResultForRule(f.Rule).
 				WithLevel(level(f.Severity)).
 				WithMessage(sarif.NewTextMessage(msg)).
-				AddLocation(l))
+				AddLocation(l)
 		}
 	}
 	inv := sarif.NewInvocation().WithExecutionSuccessful(len(problems) == 0)
