@@ -14,17 +14,21 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Pos is where an element starts in the file it was read from (1-based), and
-// where each of its keys is. The YAML loader fills it; a reader of another
-// format may leave it zero.
+// Pos is where an element starts in the file it was read from (1-based), its
+// path from the document's root («subprocesos[1].procedimientos[2]», lists
+// counted from 1), and where each of its keys is. The YAML loader fills it;
+// a reader of another format may leave it zero. Findings take their
+// position and path from it, so what a message or a SARIF log points at is
+// what the loader saw.
 type Pos struct {
-	Line   int `yaml:"-"`
-	Column int `yaml:"-"`
+	Line   int    `yaml:"-"`
+	Column int    `yaml:"-"`
+	Path   string `yaml:"-"`
 	keys   map[string][2]int
 }
 
 // SetPos implements yamldoc.Positioned.
-func (p *Pos) SetPos(line, column int) { p.Line, p.Column = line, column }
+func (p *Pos) SetPos(line, column int, path string) { p.Line, p.Column, p.Path = line, column, path }
 
 // SetKeyPos implements yamldoc.Positioned.
 func (p *Pos) SetKeyPos(key string, line, column int) {
@@ -34,13 +38,18 @@ func (p *Pos) SetKeyPos(key string, line, column int) {
 	p.keys[key] = [2]int{line, column}
 }
 
-// Key returns the position of one of the element's keys, or the element's
-// own position when the key was not written.
+// Key returns the position and path of one of the element's keys; the
+// element's own position (with the key's path) when the key was not
+// written.
 func (p Pos) Key(key string) Pos {
-	if k, ok := p.keys[key]; ok {
-		return Pos{Line: k[0], Column: k[1]}
+	path := key
+	if p.Path != "" {
+		path = p.Path + "." + key
 	}
-	return Pos{Line: p.Line, Column: p.Column}
+	if k, ok := p.keys[key]; ok {
+		return Pos{Line: k[0], Column: k[1], Path: path}
+	}
+	return Pos{Line: p.Line, Column: p.Column, Path: path}
 }
 
 // Position returns the element's position; it lets rules accept any element.

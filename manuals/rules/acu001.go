@@ -21,12 +21,12 @@ y el año es el de la sesión en que se aprueba.`,
 		}
 		m := acuerdoCode.FindStringSubmatch(a.Codigo)
 		if m == nil {
-			p.Report(manuals.FileAcuerdo, a.Pos.Key("codigo"), "codigo", "el identificador «%s» no tiene la forma INE/JGE<número>/<año> (p. ej. INE/JGE248/2022)", a.Codigo)
+			p.Report(manuals.FileAcuerdo, a.Pos.Key("codigo"), "el identificador «%s» no tiene la forma INE/JGE<número>/<año> (p. ej. INE/JGE248/2022)", a.Codigo)
 			return
 		}
 		year, _ := strconv.Atoi(m[2])
 		if !a.Sesion.Fecha.IsZero() && year != a.Sesion.Fecha.Year {
-			p.Report(manuals.FileAcuerdo, a.Pos.Key("codigo"), "codigo", "el identificador «%s» es de %d, pero la sesión es del %s", a.Codigo, year, a.Sesion.Fecha.Long())
+			p.Report(manuals.FileAcuerdo, a.Pos.Key("codigo"), "el identificador «%s» es de %d, pero la sesión es del %s", a.Codigo, year, a.Sesion.Fecha.Long())
 		}
 	},
 })

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/cipro-ine/mpp/manuals"
 )
 
@@ -28,9 +26,9 @@ título (en mayúsculas) no cuentan mayúsculas ni acentos; en los demás lugare
 		if a.Titulo != "" {
 			switch {
 			case len(titleNames) == 0:
-				p.Report(manuals.FileAcuerdo, a.Pos.Key("titulo"), "titulo", "el título no nombra el proceso entre comillas; se esperaba «%s»", ref)
+				p.Report(manuals.FileAcuerdo, a.Pos.Key("titulo"), "el título no nombra el proceso entre comillas; se esperaba «%s»", ref)
 			case !manuals.SameName(titleNames[0], ref):
-				p.Report(manuals.FileAcuerdo, a.Pos.Key("titulo"), "titulo", "el título nombra «%s», pero %s dice «%s»", titleNames[0], refWhere, ref)
+				p.Report(manuals.FileAcuerdo, a.Pos.Key("titulo"), "el título nombra «%s», pero %s dice «%s»", titleNames[0], refWhere, ref)
 			}
 		}
 		for _, k := range []manuals.PuntoKind{manuals.PuntoAprobacion, manuals.PuntoVigencia, manuals.PuntoInterpretacion} {
@@ -39,12 +37,11 @@ título (en mayúsculas) no cuentan mayúsculas ni acentos; en los demás lugare
 				continue
 			}
 			names := manuals.QuotedNames(pt.Texto)
-			path := fmt.Sprintf("puntos[%s]", pt.Ordinal)
 			switch {
 			case len(names) == 0:
-				p.Report(manuals.FileAcuerdo, pt.Pos, path, "el punto %s no nombra el proceso entre comillas; se esperaba “%s”", pt.Ordinal, ref)
+				p.Report(manuals.FileAcuerdo, pt.Pos, "el punto %s no nombra el proceso entre comillas; se esperaba “%s”", pt.Ordinal, ref)
 			case names[0] != ref:
-				p.Report(manuals.FileAcuerdo, pt.Pos, path, "el punto %s nombra “%s”, pero %s dice “%s”", pt.Ordinal, names[0], refWhere, ref)
+				p.Report(manuals.FileAcuerdo, pt.Pos, "el punto %s nombra “%s”, pero %s dice “%s”", pt.Ordinal, names[0], refWhere, ref)
 			}
 		}
 	},

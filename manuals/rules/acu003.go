@@ -51,7 +51,7 @@ texto fuente (origen); si no, el orden en el YAML, que transcribe el acuerdo.`,
 		}
 		for i := 1; i < len(secs); i++ {
 			if secs[i].at < secs[i-1].at {
-				p.Report(manuals.FileAcuerdo, secs[i].pos, "", "la sección «%s» aparece antes que «%s»; el orden es glosario, antecedentes, considerandos, puntos de acuerdo, votación, firmas", secs[i].name, secs[i-1].name)
+				p.Report(manuals.FileAcuerdo, secs[i].pos, "la sección «%s» aparece antes que «%s»; el orden es glosario, antecedentes, considerandos, puntos de acuerdo, votación, firmas", secs[i].name, secs[i-1].name)
 				return
 			}
 		}

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/cipro-ine/mpp/manuals"
 )
 
@@ -20,21 +18,20 @@ del título no cuentan.`,
 		}
 		want := p.Profile.GruposConsiderandos
 		for i, g := range a.Considerandos {
-			path := fmt.Sprintf("considerandos[%d]", i+1)
 			if i >= len(want) {
-				p.Report(manuals.FileAcuerdo, g.Pos, path, "grupo de considerandos «%s» de más: se esperan %d grupos", g.Ordinal, len(want))
+				p.Report(manuals.FileAcuerdo, g.Pos, "grupo de considerandos «%s» de más: se esperan %d grupos", g.Ordinal, len(want))
 				continue
 			}
 			w := want[i]
 			if !manuals.SameName(g.Ordinal, w.Ordinal) {
-				p.Report(manuals.FileAcuerdo, g.Pos, path, "el grupo %d de considerandos es «%s»; se esperaba «%s. %s»", i+1, g.Ordinal, w.Ordinal, w.Titulo)
+				p.Report(manuals.FileAcuerdo, g.Pos, "el grupo %d de considerandos es «%s»; se esperaba «%s. %s»", i+1, g.Ordinal, w.Ordinal, w.Titulo)
 			} else if !manuals.SameName(g.Titulo, w.Titulo) {
-				p.Report(manuals.FileAcuerdo, g.Pos, path, "el grupo %s se titula «%s»; se esperaba «%s»", g.Ordinal, g.Titulo, w.Titulo)
+				p.Report(manuals.FileAcuerdo, g.Pos, "el grupo %s se titula «%s»; se esperaba «%s»", g.Ordinal, g.Titulo, w.Titulo)
 			}
 		}
 		for i := len(a.Considerandos); i < len(want); i++ {
 			last := a.Considerandos[len(a.Considerandos)-1]
-			p.Report(manuals.FileAcuerdo, last.Pos, "considerandos", "falta el grupo de considerandos «%s. %s»", want[i].Ordinal, want[i].Titulo)
+			p.Report(manuals.FileAcuerdo, last.Pos, "falta el grupo de considerandos «%s. %s»", want[i].Ordinal, want[i].Titulo)
 		}
 	},
 })

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/cipro-ine/mpp/manuals"
 )
 
@@ -19,21 +17,20 @@ listas citadas dentro de un considerando (1., 2.; a., b.) no son considerandos y
 		}
 		for i, an := range a.Antecedentes {
 			v := manuals.RomanValue(an.Romano)
-			path := fmt.Sprintf("antecedentes[%d]", i+1)
 			if v == 0 {
-				p.Report(manuals.FileAcuerdo, an.Pos, path, "«%s» no es un número romano", an.Romano)
+				p.Report(manuals.FileAcuerdo, an.Pos, "«%s» no es un número romano", an.Romano)
 				return
 			}
 			if v != i+1 {
-				p.Report(manuals.FileAcuerdo, an.Pos, path, "el antecedente %d está numerado «%s»; se esperaba «%s»", i+1, an.Romano, roman(i+1))
+				p.Report(manuals.FileAcuerdo, an.Pos, "el antecedente %d está numerado «%s»; se esperaba «%s»", i+1, an.Romano, roman(i+1))
 				return
 			}
 		}
 		want := 1
-		for gi, g := range a.Considerandos {
-			for ci, c := range g.Considerandos {
+		for _, g := range a.Considerandos {
+			for _, c := range g.Considerandos {
 				if c.Numero != want {
-					p.Report(manuals.FileAcuerdo, c.Pos, fmt.Sprintf("considerandos[%d].considerandos[%d]", gi+1, ci+1),
+					p.Report(manuals.FileAcuerdo, c.Pos,
 						"el considerando está numerado %d; se esperaba %d (la numeración es corrida entre grupos)", c.Numero, want)
 					return
 				}

@@ -61,6 +61,6 @@ func checkUndefinedSiglas(p *Pass, file string, glosario []manuals.GlossaryEntry
 			more = " y otros"
 			places = places[:3]
 		}
-		p.Report(file, u.first.Pos, u.first.Path, "la sigla «%s» se usa %s (%s%s) y no está en el glosario", w, veces(u.count), strings.Join(places, ", "), more)
+		p.Report(file, u.first.Pos, "la sigla «%s» se usa %s (%s%s) y no está en el glosario", w, veces(u.count), strings.Join(places, ", "), more)
 	}
 }

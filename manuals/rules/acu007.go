@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/cipro-ine/mpp/manuals"
@@ -27,7 +26,7 @@ func checkUnusedGlossary(p *Pass, file string, glosario []manuals.GlossaryEntry,
 	for i, ps := range body {
 		texts[i] = manuals.BlankRefs(ps.Text)
 	}
-	for i, g := range glosario {
+	for _, g := range glosario {
 		used := false
 		for _, t := range g.Terms() {
 			for _, tx := range texts {
@@ -41,7 +40,7 @@ func checkUnusedGlossary(p *Pass, file string, glosario []manuals.GlossaryEntry,
 			}
 		}
 		if !used {
-			p.Report(file, g.Pos, fmt.Sprintf("glosario[%d]", i+1), "«%s» está en el glosario («%s») pero no se usa", g.Sigla, strings.TrimRight(g.Definicion, ". "))
+			p.Report(file, g.Pos, "«%s» está en el glosario («%s») pero no se usa", g.Sigla, strings.TrimRight(g.Definicion, ". "))
 		}
 	}
 }

@@ -61,6 +61,6 @@ func checkSiglaVariants(p *Pass, file string, glosario []manuals.GlossaryEntry, 
 			continue
 		}
 		reported[o.Word] = true
-		p.Report(file, o.Passage.Pos, o.Passage.Path, "en %s se escribe «%s», pero %s es «%s»", o.Passage.Label, o.Word, src, ref)
+		p.Report(file, o.Passage.Pos, "en %s se escribe «%s», pero %s es «%s»", o.Passage.Label, o.Word, src, ref)
 	}
 }

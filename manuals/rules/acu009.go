@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/cipro-ine/mpp/manuals"
 )
 
@@ -22,7 +20,7 @@ var _ = register(&Rule{
 				continue
 			}
 			if prev != nil && an.EventDate().Before(prev.EventDate()) {
-				p.Report(manuals.FileAcuerdo, an.Pos, fmt.Sprintf("antecedentes[%d]", i+1),
+				p.Report(manuals.FileAcuerdo, an.Pos,
 					"el antecedente %s (%s) es anterior al antecedente %s (%s)", an.Romano, an.EventDate().Long(), prev.Romano, prev.EventDate().Long())
 			}
 			prev = an

@@ -21,12 +21,12 @@ Subproceso | Procedimientos que la sigue: N subprocesos y M procedimientos en to
 		}
 		if pr.SubprocesosDeclarados == 0 && pr.ProcedimientosDeclarados == 0 {
 			if nsub > 0 {
-				p.Report(manuals.FileAcuerdo, pr.Pos, "proceso", "el considerando del proceso lista %d subprocesos y %d procedimientos, pero no declara cuántos son («se conforma por N subprocesos y M procedimientos»)", nsub, nproc)
+				p.Report(manuals.FileAcuerdo, pr.Pos, "el considerando del proceso lista %d subprocesos y %d procedimientos, pero no declara cuántos son («se conforma por N subprocesos y M procedimientos»)", nsub, nproc)
 			}
 			return
 		}
 		if pr.SubprocesosDeclarados != nsub || pr.ProcedimientosDeclarados != nproc {
-			p.Report(manuals.FileAcuerdo, pr.Pos.Key("subprocesos_declarados"), "proceso.subprocesos_declarados", "el acuerdo dice que el proceso se conforma por %d subprocesos y %d procedimientos, pero la tabla lista %d y %d", pr.SubprocesosDeclarados, pr.ProcedimientosDeclarados, nsub, nproc)
+			p.Report(manuals.FileAcuerdo, pr.Pos.Key("subprocesos_declarados"), "el acuerdo dice que el proceso se conforma por %d subprocesos y %d procedimientos, pero la tabla lista %d y %d", pr.SubprocesosDeclarados, pr.ProcedimientosDeclarados, nsub, nproc)
 		}
 	},
 })

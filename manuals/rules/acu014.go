@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/cipro-ine/mpp/manuals"
 )
 
@@ -23,31 +21,30 @@ punto final); y no hay párrafos de objetivo de procedimientos que la tabla no l
 			byCode[o.Codigo] = append(byCode[o.Codigo], i)
 		}
 		listed := map[manuals.Code]bool{}
-		for si, s := range pr.Subprocesos {
-			for pi, lp := range s.Procedimientos {
+		for _, s := range pr.Subprocesos {
+			for _, lp := range s.Procedimientos {
 				listed[lp.Codigo] = true
-				path := fmt.Sprintf("proceso.subprocesos[%d].procedimientos[%d]", si+1, pi+1)
 				objs := byCode[lp.Codigo]
 				switch {
 				case len(objs) == 0:
-					p.Report(manuals.FileAcuerdo, lp.Pos, path, "el procedimiento %s %s no tiene párrafo de objetivo", lp.Codigo, lp.Nombre)
+					p.Report(manuals.FileAcuerdo, lp.Pos, "el procedimiento %s %s no tiene párrafo de objetivo", lp.Codigo, lp.Nombre)
 				case len(objs) > 1:
 					second := pr.Objetivos[objs[1]]
-					p.Report(manuals.FileAcuerdo, second.Pos, fmt.Sprintf("proceso.objetivos_procedimientos[%d]", objs[1]+1), "el procedimiento %s tiene %d párrafos de objetivo; debe tener uno", lp.Codigo, len(objs))
+					p.Report(manuals.FileAcuerdo, second.Pos, "el procedimiento %s tiene %d párrafos de objetivo; debe tener uno", lp.Codigo, len(objs))
 				default:
 					o := pr.Objetivos[objs[0]]
 					if !manuals.SameName(o.Nombre, lp.Nombre) {
-						p.Report(manuals.FileAcuerdo, o.Pos, fmt.Sprintf("proceso.objetivos_procedimientos[%d]", objs[0]+1), "el párrafo de objetivo de %s lo llama «%s», pero la tabla lo llama «%s»", lp.Codigo, o.Nombre, lp.Nombre)
+						p.Report(manuals.FileAcuerdo, o.Pos, "el párrafo de objetivo de %s lo llama «%s», pero la tabla lo llama «%s»", lp.Codigo, o.Nombre, lp.Nombre)
 					}
 					if o.Objetivo == "" {
-						p.Report(manuals.FileAcuerdo, o.Pos, fmt.Sprintf("proceso.objetivos_procedimientos[%d]", objs[0]+1), "el párrafo de objetivo de %s no dice el objetivo", lp.Codigo)
+						p.Report(manuals.FileAcuerdo, o.Pos, "el párrafo de objetivo de %s no dice el objetivo", lp.Codigo)
 					}
 				}
 			}
 		}
-		for i, o := range pr.Objetivos {
+		for _, o := range pr.Objetivos {
 			if !listed[o.Codigo] {
-				p.Report(manuals.FileAcuerdo, o.Pos, fmt.Sprintf("proceso.objetivos_procedimientos[%d]", i+1), "hay párrafo de objetivo para %s %s, pero la tabla no lista ese procedimiento", o.Codigo, o.Nombre)
+				p.Report(manuals.FileAcuerdo, o.Pos, "hay párrafo de objetivo para %s %s, pero la tabla no lista ese procedimiento", o.Codigo, o.Nombre)
 			}
 		}
 	},

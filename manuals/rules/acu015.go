@@ -44,6 +44,6 @@ glosario del acuerdo o, si no está, con el catálogo de URs del perfil.`,
 		if len(names) > 1 {
 			full = names[1] + " (" + ur + ")"
 		}
-		p.Report(manuals.FileAcuerdo, pt.Pos, "puntos["+pt.Ordinal+"]", "el proceso lo ejecuta la %s, pero el punto %s atribuye la interpretación a otra unidad", full, pt.Ordinal)
+		p.Report(manuals.FileAcuerdo, pt.Pos, "el proceso lo ejecuta la %s, pero el punto %s atribuye la interpretación a otra unidad", full, pt.Ordinal)
 	},
 })

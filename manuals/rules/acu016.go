@@ -18,7 +18,7 @@ en que se aprueba.`,
 			return
 		}
 		if a.Dictamen.Fecha.After(a.Sesion.Fecha) {
-			p.Report(manuals.FileAcuerdo, a.Dictamen.Pos.Key("fecha"), "dictamen.fecha", "el dictamen citado es del %s, posterior a la sesión del %s", a.Dictamen.Fecha.Long(), a.Sesion.Fecha.Long())
+			p.Report(manuals.FileAcuerdo, a.Dictamen.Pos.Key("fecha"), "el dictamen citado es del %s, posterior a la sesión del %s", a.Dictamen.Fecha.Long(), a.Sesion.Fecha.Long())
 		}
 	},
 })

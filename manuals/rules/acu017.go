@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/cipro-ine/mpp/manuals"
 )
 
@@ -21,28 +19,27 @@ PRIMERO (…, DÉCIMO, DÉCIMO PRIMERO, …).`,
 		}
 		for i, pt := range a.Puntos {
 			v := manuals.OrdinalValue(pt.Ordinal)
-			path := fmt.Sprintf("puntos[%d]", i+1)
 			if v == 0 {
-				p.Report(manuals.FileAcuerdo, pt.Pos, path, "«%s» no es un ordinal (PRIMERO, SEGUNDO, …)", pt.Ordinal)
+				p.Report(manuals.FileAcuerdo, pt.Pos, "«%s» no es un ordinal (PRIMERO, SEGUNDO, …)", pt.Ordinal)
 				break
 			}
 			if v != i+1 {
-				p.Report(manuals.FileAcuerdo, pt.Pos, path, "el punto %d tiene el ordinal «%s»; se esperaba «%s»", i+1, pt.Ordinal, manuals.OrdinalName(i+1))
+				p.Report(manuals.FileAcuerdo, pt.Pos, "el punto %d tiene el ordinal «%s»; se esperaba «%s»", i+1, pt.Ordinal, manuals.OrdinalName(i+1))
 				break
 			}
 		}
 		if len(a.Puntos) == 0 {
-			p.Report(manuals.FileAcuerdo, a.Pos, "puntos", "el acuerdo no tiene puntos de acuerdo")
+			p.Report(manuals.FileAcuerdo, a.Pos, "el acuerdo no tiene puntos de acuerdo")
 			return
 		}
 		at := a.Puntos[len(a.Puntos)-1].Pos
 		for _, k := range manuals.PuntoKinds {
 			if a.PuntoOfKind(k.Kind) == nil {
-				p.Report(manuals.FileAcuerdo, at, "puntos", "falta el punto de acuerdo de %s", k.Label)
+				p.Report(manuals.FileAcuerdo, at, "falta el punto de acuerdo de %s", k.Label)
 			}
 		}
 		if pt := a.PuntoOfKind(manuals.PuntoVigencia); pt != nil && !containsFold(pt.Texto, "al dia siguiente") {
-			p.Report(manuals.FileAcuerdo, pt.Pos, "puntos["+pt.Ordinal+"]", "el punto %s no establece la entrada en vigor «al día siguiente de su aprobación»", pt.Ordinal)
+			p.Report(manuals.FileAcuerdo, pt.Pos, "el punto %s no establece la entrada en vigor «al día siguiente de su aprobación»", pt.Ordinal)
 		}
 	},
 })

@@ -39,7 +39,7 @@ liga electrónica para la ubicación del anexo.`,
 			missing = append(missing, "la liga electrónica del anexo")
 		}
 		if len(missing) > 0 {
-			p.Report(manuals.FileAcuerdo, pt.Pos, "puntos["+pt.Ordinal+"]", "el punto de publicación %s no menciona %s", pt.Ordinal, strings.Join(missing, ", "))
+			p.Report(manuals.FileAcuerdo, pt.Pos, "el punto de publicación %s no menciona %s", pt.Ordinal, strings.Join(missing, ", "))
 		}
 	},
 })

@@ -16,10 +16,10 @@ var _ = register(&Rule{
 		}
 		v := a.Votacion
 		if !v.Fecha.IsZero() && !a.Sesion.Fecha.IsZero() && v.Fecha.Compare(a.Sesion.Fecha) != 0 {
-			p.Report(manuals.FileAcuerdo, v.Pos.Key("fecha"), "votacion.fecha", "el párrafo de votación es del %s, pero la sesión es del %s", v.Fecha.Long(), a.Sesion.Fecha.Long())
+			p.Report(manuals.FileAcuerdo, v.Pos.Key("fecha"), "el párrafo de votación es del %s, pero la sesión es del %s", v.Fecha.Long(), a.Sesion.Fecha.Long())
 		}
 		if v.TipoSesion != "" && a.Sesion.Tipo != "" && v.TipoSesion != a.Sesion.Tipo {
-			p.Report(manuals.FileAcuerdo, v.Pos.Key("tipo_sesion"), "votacion.tipo_sesion", "el párrafo de votación habla de sesión %s, pero la sesión es %s", v.TipoSesion, a.Sesion.Tipo)
+			p.Report(manuals.FileAcuerdo, v.Pos.Key("tipo_sesion"), "el párrafo de votación habla de sesión %s, pero la sesión es %s", v.TipoSesion, a.Sesion.Tipo)
 		}
 	},
 })

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/cipro-ine/mpp/manuals"
@@ -31,28 +30,28 @@ según el perfil. Si el perfil no tiene la integración de esa fecha, lo informa
 			holder[m.Cargo] = m.Nombre
 		}
 		seen := map[string]bool{}
-		check := func(vt manuals.Voter, path string) {
+		check := func(vt manuals.Voter) {
 			if _, ok := holder[vt.Cargo]; !ok {
-				p.Report(manuals.FileAcuerdo, vt.Pos, path, "«%s» no es un cargo de la Junta General Ejecutiva en el perfil", vt.Cargo)
+				p.Report(manuals.FileAcuerdo, vt.Pos, "«%s» no es un cargo de la Junta General Ejecutiva en el perfil", vt.Cargo)
 				return
 			}
 			if seen[vt.Cargo] {
-				p.Report(manuals.FileAcuerdo, vt.Pos, path, "el cargo %s aparece dos veces en la votación", vt.Cargo)
+				p.Report(manuals.FileAcuerdo, vt.Pos, "el cargo %s aparece dos veces en la votación", vt.Cargo)
 				return
 			}
 			seen[vt.Cargo] = true
 			if want := holder[vt.Cargo]; vt.Nombre != "" && want != "" && !manuals.SameName(vt.Nombre, want) {
-				p.Report(manuals.FileAcuerdo, vt.Pos, path, "el titular de %s el %s es %s según el perfil, no %s", vt.Cargo, a.Sesion.Fecha.Long(), want, vt.Nombre)
+				p.Report(manuals.FileAcuerdo, vt.Pos, "el titular de %s el %s es %s según el perfil, no %s", vt.Cargo, a.Sesion.Fecha.Long(), want, vt.Nombre)
 			}
 		}
-		for i, x := range v.AFavor {
-			check(x, fmt.Sprintf("votacion.a_favor[%d]", i+1))
+		for _, x := range v.AFavor {
+			check(x)
 		}
-		for i, x := range v.EnContra {
-			check(x, fmt.Sprintf("votacion.en_contra[%d]", i+1))
+		for _, x := range v.EnContra {
+			check(x)
 		}
-		for i, x := range v.Ausentes {
-			check(x.Voter, fmt.Sprintf("votacion.ausentes[%d]", i+1))
+		for _, x := range v.Ausentes {
+			check(x.Voter)
 		}
 		var missing []string
 		for _, m := range comp.Miembros {
@@ -61,10 +60,10 @@ según el perfil. Si el perfil no tiene la integración de esa fecha, lo informa
 			}
 		}
 		if len(missing) > 0 {
-			p.Report(manuals.FileAcuerdo, a.Pos.Key("votacion"), "votacion", "la votación no da cuenta de %s: cada integrante de la Junta vota o se registra como ausente", strings.Join(missing, ", "))
+			p.Report(manuals.FileAcuerdo, a.Pos.Key("votacion"), "la votación no da cuenta de %s: cada integrante de la Junta vota o se registra como ausente", strings.Join(missing, ", "))
 		}
 		if v.Tipo == "unanime" && len(v.EnContra) > 0 {
-			p.Report(manuals.FileAcuerdo, a.Pos.Key("votacion"), "votacion", "la votación se declara unánime pero registra %d votos en contra", len(v.EnContra))
+			p.Report(manuals.FileAcuerdo, a.Pos.Key("votacion"), "la votación se declara unánime pero registra %d votos en contra", len(v.EnContra))
 		}
 	},
 })

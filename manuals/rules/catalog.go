@@ -103,11 +103,13 @@ type Pass struct {
 	out     *[]Finding
 }
 
-// Report records a finding at pos in one of the expediente's files.
-func (p *Pass) Report(file string, pos manuals.Pos, path, format string, args ...any) {
+// Report records a finding about the element at pos (an element's Pos, or
+// pos.Key(field) for one of its fields) in one of the expediente's files:
+// its line, column and path are the ones the loader recorded.
+func (p *Pass) Report(file string, pos manuals.Pos, format string, args ...any) {
 	*p.out = append(*p.out, Finding{
 		Rule: p.rule.ID, Severity: p.rule.Severity,
-		File: p.Exp.Path(file), Line: pos.Line, Column: pos.Column, Path: path,
+		File: p.Exp.Path(file), Line: pos.Line, Column: pos.Column, Path: pos.Path,
 		Message:    fmt.Sprintf(format, args...),
 		Fundamento: p.rule.BasisFor(p.Regime.ID),
 	})

@@ -31,7 +31,7 @@ Cada código tiene el nivel que exige su lugar.`,
 				continue
 			}
 			if !codeGrammar[r.Level].MatchString(string(r.Code)) {
-				p.Report(r.File, r.Pos, r.Path, "el código «%s» de %s no sigue la forma %s", r.Code, r.What, codeExample[r.Level])
+				p.Report(r.File, r.Pos, "el código «%s» de %s no sigue la forma %s", r.Code, r.What, codeExample[r.Level])
 			}
 		}
 	},

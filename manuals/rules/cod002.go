@@ -12,7 +12,7 @@ un procedimiento con el de su subproceso (H.4.05.1 → H.4.05.1.01).`,
 				continue
 			}
 			if r.Code.Parent() != r.Parent {
-				p.Report(r.File, r.Pos, r.Path, "el código «%s» de %s no cuelga de «%s»", r.Code, r.What, r.Parent)
+				p.Report(r.File, r.Pos, "el código «%s» de %s no cuelga de «%s»", r.Code, r.What, r.Parent)
 			}
 		}
 	},

@@ -18,7 +18,7 @@ var _ = register(&Rule{
 					continue
 				}
 				if n != i+1 {
-					p.Report(m.File, m.Pos, m.Path, "«%s» es el %s %d de %s, así que su número debería ser %d, no %d", m.Code, g.Noun[:len(g.Noun)-1], i+1, g.Owner.Code, i+1, n)
+					p.Report(m.File, m.Pos, "«%s» es el %s %d de %s, así que su número debería ser %d, no %d", m.Code, g.Noun[:len(g.Noun)-1], i+1, g.Owner.Code, i+1, n)
 					break
 				}
 			}

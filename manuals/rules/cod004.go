@@ -21,7 +21,7 @@ la lista con --perfil.`,
 				for _, f := range p.Profile.Familias {
 					known = append(known, f.Letra)
 				}
-				p.Report(r.File, r.Pos, r.Path, "la familia «%s» del código %s no está en el perfil (conocidas: %s)", r.Code.Family(), r.Code, strings.Join(known, ", "))
+				p.Report(r.File, r.Pos, "la familia «%s» del código %s no está en el perfil (conocidas: %s)", r.Code.Family(), r.Code, strings.Join(known, ", "))
 			}
 		}
 	},

@@ -9,7 +9,7 @@ el manual como en la tabla del acuerdo.`,
 		_, groups := expedienteCodes(p.Exp)
 		for _, g := range groups {
 			if len(g.Members) == 0 {
-				p.Report(g.Owner.File, g.Owner.Pos, g.Owner.Path, "%s %s no tiene %s", g.Owner.What, g.Owner.Code, g.Noun)
+				p.Report(g.Owner.File, g.Owner.Pos, "%s %s no tiene %s", g.Owner.What, g.Owner.Code, g.Noun)
 			}
 		}
 	},

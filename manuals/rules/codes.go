@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/cipro-ine/mpp/manuals"
 )
 
@@ -11,7 +9,6 @@ import (
 type codeRef struct {
 	File   string
 	Pos    manuals.Pos
-	Path   string
 	Code   manuals.Code
 	Level  int          // the level its place demands
 	Parent manuals.Code // the code it should extend ("" for a proceso)
@@ -30,16 +27,16 @@ type codeGroup struct {
 func expedienteCodes(e *manuals.Expediente) (refs []codeRef, groups []codeGroup) {
 	if m := e.Manual; m != nil {
 		pc := m.DatosGenerales.Codigo
-		top := codeRef{manuals.FileManual, m.DatosGenerales.Pos.Key("codigo"), "datos_generales.codigo", pc, manuals.LevelProceso, "", "el proceso"}
+		top := codeRef{manuals.FileManual, m.DatosGenerales.Pos.Key("codigo"), pc, manuals.LevelProceso, "", "el proceso"}
 		refs = append(refs, top)
 		subs := codeGroup{Owner: top, Noun: "subprocesos"}
-		for si, s := range m.Subprocesos {
-			sr := codeRef{manuals.FileManual, s.Pos, fmt.Sprintf("subprocesos[%d]", si+1), s.Codigo, manuals.LevelSubproceso, pc, "el subproceso"}
+		for _, s := range m.Subprocesos {
+			sr := codeRef{manuals.FileManual, s.Pos, s.Codigo, manuals.LevelSubproceso, pc, "el subproceso"}
 			refs = append(refs, sr)
 			subs.Members = append(subs.Members, sr)
 			procs := codeGroup{Owner: sr, Noun: "procedimientos"}
-			for pi, p := range s.Procedimientos {
-				r := codeRef{manuals.FileManual, p.Pos, fmt.Sprintf("subprocesos[%d].procedimientos[%d]", si+1, pi+1), p.Codigo, manuals.LevelProcedimiento, s.Codigo, "el procedimiento"}
+			for _, p := range s.Procedimientos {
+				r := codeRef{manuals.FileManual, p.Pos, p.Codigo, manuals.LevelProcedimiento, s.Codigo, "el procedimiento"}
 				refs = append(refs, r)
 				procs.Members = append(procs.Members, r)
 			}
@@ -49,24 +46,24 @@ func expedienteCodes(e *manuals.Expediente) (refs []codeRef, groups []codeGroup)
 	}
 	if a := e.Acuerdo; a != nil && a.Proceso.Codigo != "" {
 		pr := a.Proceso
-		top := codeRef{manuals.FileAcuerdo, pr.Pos.Key("codigo"), "proceso.codigo", pr.Codigo, manuals.LevelProceso, "", "el proceso"}
+		top := codeRef{manuals.FileAcuerdo, pr.Pos.Key("codigo"), pr.Codigo, manuals.LevelProceso, "", "el proceso"}
 		refs = append(refs, top)
 		subs := codeGroup{Owner: top, Noun: "subprocesos"}
 		var procGroups []codeGroup
-		for si, s := range pr.Subprocesos {
-			sr := codeRef{manuals.FileAcuerdo, s.Pos, fmt.Sprintf("proceso.subprocesos[%d]", si+1), s.Codigo, manuals.LevelSubproceso, pr.Codigo, "el subproceso"}
+		for _, s := range pr.Subprocesos {
+			sr := codeRef{manuals.FileAcuerdo, s.Pos, s.Codigo, manuals.LevelSubproceso, pr.Codigo, "el subproceso"}
 			refs = append(refs, sr)
 			subs.Members = append(subs.Members, sr)
 			procs := codeGroup{Owner: sr, Noun: "procedimientos"}
-			for pi, p := range s.Procedimientos {
-				r := codeRef{manuals.FileAcuerdo, p.Pos, fmt.Sprintf("proceso.subprocesos[%d].procedimientos[%d]", si+1, pi+1), p.Codigo, manuals.LevelProcedimiento, s.Codigo, "el procedimiento"}
+			for _, p := range s.Procedimientos {
+				r := codeRef{manuals.FileAcuerdo, p.Pos, p.Codigo, manuals.LevelProcedimiento, s.Codigo, "el procedimiento"}
 				refs = append(refs, r)
 				procs.Members = append(procs.Members, r)
 			}
 			procGroups = append(procGroups, procs)
 		}
-		for i, o := range pr.Objetivos {
-			refs = append(refs, codeRef{manuals.FileAcuerdo, o.Pos, fmt.Sprintf("proceso.objetivos_procedimientos[%d]", i+1), o.Codigo, manuals.LevelProcedimiento, "", "el procedimiento"})
+		for _, o := range pr.Objetivos {
+			refs = append(refs, codeRef{manuals.FileAcuerdo, o.Pos, o.Codigo, manuals.LevelProcedimiento, "", "el procedimiento"})
 		}
 		groups = append(groups, subs)
 		groups = append(groups, procGroups...)

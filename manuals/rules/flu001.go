@@ -20,26 +20,25 @@ es igual o posterior a la de la etapa anterior.`,
 			date manuals.Date
 			file string
 			pos  manuals.Pos
-			path string
 		}
 		var st []stage
 		if d := e.Dictamen; d != nil {
-			for i, r := range d.Rondas {
+			for _, r := range d.Rondas {
 				last := r.Fecha
 				if !r.FechaAtencion.IsZero() {
 					last = r.FechaAtencion
 				}
 				if !last.IsZero() {
-					st = append(st, stage{"la atención de la ronda de observaciones " + itoa(r.Numero), last, manuals.FileDictamen, r.Pos, "rondas[" + itoa(i+1) + "]"})
+					st = append(st, stage{"la atención de la ronda de observaciones " + itoa(r.Numero), last, manuals.FileDictamen, r.Pos})
 				}
 			}
-			st = append(st, stage{"el dictamen técnico", d.Fecha, manuals.FileDictamen, d.Pos.Key("fecha"), "fecha"})
+			st = append(st, stage{"el dictamen técnico", d.Fecha, manuals.FileDictamen, d.Pos.Key("fecha")})
 		}
 		if c := e.Certificacion; c != nil {
-			st = append(st, stage{"la certificación de la DJ", c.Fecha, manuals.FileCertificacion, c.Pos.Key("fecha"), "fecha"})
+			st = append(st, stage{"la certificación de la DJ", c.Fecha, manuals.FileCertificacion, c.Pos.Key("fecha")})
 		}
 		if a := e.Acuerdo; a != nil && !a.Sesion.Fecha.IsZero() {
-			st = append(st, stage{"la sesión de la Junta", a.Sesion.Fecha, manuals.FileAcuerdo, a.Sesion.Pos.Key("fecha"), "sesion.fecha"})
+			st = append(st, stage{"la sesión de la Junta", a.Sesion.Fecha, manuals.FileAcuerdo, a.Sesion.Pos.Key("fecha")})
 		}
 		for i := 1; i < len(st); i++ {
 			prev, cur := st[i-1], st[i]
@@ -49,7 +48,7 @@ es igual o posterior a la de la etapa anterior.`,
 			if cur.date.Before(prev.date) {
 				// The later stage's date is usually the fixed one (a session
 				// held), so the earlier stage is the one out of place.
-				p.Report(prev.file, prev.pos, prev.path, "%s (%s) es posterior a %s (%s)", prev.name, prev.date.Long(), cur.name, cur.date.Long())
+				p.Report(prev.file, prev.pos, "%s (%s) es posterior a %s (%s)", prev.name, prev.date.Long(), cur.name, cur.date.Long())
 			}
 		}
 	},

@@ -17,9 +17,9 @@ abierta (estado: abierta).`,
 		if d == nil || !d.Favorable() {
 			return
 		}
-		for i, r := range d.Rondas {
+		for _, r := range d.Rondas {
 			if r.Estado == "abierta" {
-				p.Report(manuals.FileDictamen, r.Pos, "rondas["+itoa(i+1)+"]", "el dictamen es favorable pero la ronda de observaciones %d sigue abierta", r.Numero)
+				p.Report(manuals.FileDictamen, r.Pos, "el dictamen es favorable pero la ronda de observaciones %d sigue abierta", r.Numero)
 			}
 		}
 	},

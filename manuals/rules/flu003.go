@@ -40,7 +40,7 @@ cuando el dictamen registra una mejora en el proceso.`,
 			}
 		}
 		if len(missing) > 0 {
-			p.Report(manuals.FileDictamen, d.Pos.Key("firmantes"), "firmantes", "según el régimen %s, falta la firma de: %s", p.Regime.ID, strings.Join(missing, "; "))
+			p.Report(manuals.FileDictamen, d.Pos.Key("firmantes"), "según el régimen %s, falta la firma de: %s", p.Regime.ID, strings.Join(missing, "; "))
 		}
 	},
 })

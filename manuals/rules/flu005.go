@@ -28,7 +28,7 @@ acuerdo y el proyecto de manual.`,
 			}
 		}
 		if len(missing) > 0 {
-			p.Report(manuals.FileCertificacion, c.Pos.Key("alcance"), "alcance", "según el régimen %s, la certificación debe cubrir también: %s", p.Regime.ID, strings.Join(missing, ", "))
+			p.Report(manuals.FileCertificacion, c.Pos.Key("alcance"), "según el régimen %s, la certificación debe cubrir también: %s", p.Regime.ID, strings.Join(missing, ", "))
 		}
 	},
 })

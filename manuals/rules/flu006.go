@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/canon"
 )
@@ -21,13 +19,13 @@ cambiaron.`,
 		if c == nil {
 			return
 		}
-		for i, h := range c.Huellas {
+		for _, h := range c.Huellas {
 			form, err := canon.Form(p.Exp, h.Documento)
 			if err != nil || form == nil {
 				continue
 			}
 			if now := canon.Fingerprint(form); now != h.SHA256 {
-				p.Report(manuals.FileCertificacion, h.Pos, fmt.Sprintf("huellas[%d]", i+1),
+				p.Report(manuals.FileCertificacion, h.Pos,
 					"el %s cambió después de certificarse (huella certificada %.19s…, actual %.19s…); «mpp verificar» dice qué cambió", h.Documento, h.SHA256, now)
 			}
 		}

@@ -17,7 +17,7 @@ var _ = register(&Rule{
 		if a == nil {
 			return
 		}
-		for i, f := range a.SinClasificar {
+		for _, f := range a.SinClasificar {
 			where := ""
 			if f.Origen != nil {
 				where = fmt.Sprintf(" (líneas %d–%d del texto fuente)", f.Origen.Desde, f.Origen.Hasta)
@@ -26,7 +26,7 @@ var _ = register(&Rule{
 			if len(text) > 60 {
 				text = append(text[:60], '…')
 			}
-			p.Report(manuals.FileAcuerdo, f.Pos, fmt.Sprintf("sin_clasificar[%d]", i+1), "texto sin clasificar%s: «%s»", where, string(text))
+			p.Report(manuals.FileAcuerdo, f.Pos, "texto sin clasificar%s: «%s»", where, string(text))
 		}
 	},
 })

@@ -19,8 +19,8 @@ igual.`,
 		if m == nil {
 			return
 		}
-		eachProcedure(m, func(pr *manuals.Procedure, base string) {
-			for ai, a := range pr.Actividades {
+		eachProcedure(m, func(pr *manuals.Procedure) {
+			for _, a := range pr.Actividades {
 				if m.Role(a.Responsable) != nil {
 					continue
 				}
@@ -30,7 +30,7 @@ igual.`,
 						hint = fmt.Sprintf("; ¿quiso decir «%s»?", r.Nombre)
 					}
 				}
-				p.Report(manuals.FileManual, a.Pos, fmt.Sprintf("%s.actividades[%d]", base, ai+1), "la actividad %d de %s tiene como responsable «%s», que no está en el catálogo de roles%s", a.Numero, pr.Codigo, a.Responsable, hint)
+				p.Report(manuals.FileManual, a.Pos, "la actividad %d de %s tiene como responsable «%s», que no está en el catálogo de roles%s", a.Numero, pr.Codigo, a.Responsable, hint)
 			}
 		})
 	},

@@ -16,9 +16,9 @@ var _ = register(&Rule{
 		if m == nil {
 			return
 		}
-		eachProcedure(m, func(pr *manuals.Procedure, path string) {
+		eachProcedure(m, func(pr *manuals.Procedure) {
 			if len(pr.ReglasOperacion) == 0 {
-				p.Report(manuals.FileManual, pr.Pos, path, "el procedimiento %s %s no tiene reglas de operación", pr.Codigo, pr.Nombre)
+				p.Report(manuals.FileManual, pr.Pos, "el procedimiento %s %s no tiene reglas de operación", pr.Codigo, pr.Nombre)
 			}
 		})
 	},

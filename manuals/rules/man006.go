@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/cipro-ine/mpp/manuals"
 )
 
@@ -16,25 +14,24 @@ var _ = register(&Rule{
 		if m == nil {
 			return
 		}
-		eachProcedure(m, func(pr *manuals.Procedure, base string) {
+		eachProcedure(m, func(pr *manuals.Procedure) {
 			controls := map[string]bool{}
 			for _, c := range pr.Controles {
 				controls[c.ID] = true
 			}
-			for ri, r := range pr.Riesgos {
-				path := fmt.Sprintf("%s.riesgos[%d]", base, ri+1)
+			for _, r := range pr.Riesgos {
 				if !p.Profile.InScale(r.Impacto) {
-					p.Report(manuals.FileManual, r.Pos, path+".impacto", "el riesgo %s tiene impacto %d, fuera de la escala del perfil", r.ID, r.Impacto)
+					p.Report(manuals.FileManual, r.Pos.Key("impacto"), "el riesgo %s tiene impacto %d, fuera de la escala del perfil", r.ID, r.Impacto)
 				}
 				if !p.Profile.InScale(r.Probabilidad) {
-					p.Report(manuals.FileManual, r.Pos, path+".probabilidad", "el riesgo %s tiene probabilidad %d, fuera de la escala del perfil", r.ID, r.Probabilidad)
+					p.Report(manuals.FileManual, r.Pos.Key("probabilidad"), "el riesgo %s tiene probabilidad %d, fuera de la escala del perfil", r.ID, r.Probabilidad)
 				}
 				if len(r.Controles) == 0 {
-					p.Report(manuals.FileManual, r.Pos, path, "el riesgo %s no tiene ningún control que lo trate", r.ID)
+					p.Report(manuals.FileManual, r.Pos, "el riesgo %s no tiene ningún control que lo trate", r.ID)
 				}
 				for _, c := range r.Controles {
 					if !controls[c] {
-						p.Report(manuals.FileManual, r.Pos, path, "el riesgo %s nombra el control «%s», que no existe en %s", r.ID, c, pr.Codigo)
+						p.Report(manuals.FileManual, r.Pos.Key("controles"), "el riesgo %s nombra el control «%s», que no existe en %s", r.ID, c, pr.Codigo)
 					}
 				}
 			}

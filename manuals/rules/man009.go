@@ -20,22 +20,22 @@ termina el procedimiento. Un procedimiento sin actividades también se señala.`
 		if m == nil {
 			return
 		}
-		eachProcedure(m, func(pr *manuals.Procedure, path string) { checkFlow(p, *pr, path) })
+		eachProcedure(m, func(pr *manuals.Procedure) { checkFlow(p, *pr) })
 	},
 })
 
 const flowEnd = -1
 
-func checkFlow(p *Pass, pr manuals.Procedure, base string) {
+func checkFlow(p *Pass, pr manuals.Procedure) {
 	acts := pr.Actividades
 	if len(acts) == 0 {
-		p.Report(manuals.FileManual, pr.Pos, base, "el procedimiento %s no tiene actividades", pr.Codigo)
+		p.Report(manuals.FileManual, pr.Pos, "el procedimiento %s no tiene actividades", pr.Codigo)
 		return
 	}
 	index := map[int]int{}
 	for i, a := range acts {
 		if j, dup := index[a.Numero]; dup {
-			p.Report(manuals.FileManual, a.Pos, fmt.Sprintf("%s.actividades[%d]", base, i+1), "el número de actividad %d se repite (ya lo tiene la actividad de la posición %d)", a.Numero, j+1)
+			p.Report(manuals.FileManual, a.Pos, "el número de actividad %d se repite (ya lo tiene la actividad de la posición %d)", a.Numero, j+1)
 			return
 		}
 		index[a.Numero] = i
@@ -43,7 +43,6 @@ func checkFlow(p *Pass, pr manuals.Procedure, base string) {
 	next := make([][]int, len(acts)) // successor indexes; flowEnd for an end
 	broken := false
 	for i, a := range acts {
-		path := fmt.Sprintf("%s.actividades[%d]", base, i+1)
 		target := func(n int, what string) {
 			j, ok := index[n]
 			if !ok || j == i {
@@ -51,9 +50,9 @@ func checkFlow(p *Pass, pr manuals.Procedure, base string) {
 			}
 			switch {
 			case !ok:
-				p.Report(manuals.FileManual, a.Pos, path, "la actividad %d de %s %s la actividad %d, que no existe", a.Numero, pr.Codigo, what, n)
+				p.Report(manuals.FileManual, a.Pos, "la actividad %d de %s %s la actividad %d, que no existe", a.Numero, pr.Codigo, what, n)
 			case j == i:
-				p.Report(manuals.FileManual, a.Pos, path, "la actividad %d de %s %s a sí misma", a.Numero, pr.Codigo, what)
+				p.Report(manuals.FileManual, a.Pos, "la actividad %d de %s %s a sí misma", a.Numero, pr.Codigo, what)
 			default:
 				next[i] = append(next[i], j)
 			}
@@ -62,7 +61,7 @@ func checkFlow(p *Pass, pr manuals.Procedure, base string) {
 		case a.Decision != nil:
 			if len(a.Decision.Salidas) < 2 {
 				broken = true
-				p.Report(manuals.FileManual, a.Pos, path, "la decisión de la actividad %d de %s tiene %d salida(s); necesita al menos dos", a.Numero, pr.Codigo, len(a.Decision.Salidas))
+				p.Report(manuals.FileManual, a.Pos, "la decisión de la actividad %d de %s tiene %d salida(s); necesita al menos dos", a.Numero, pr.Codigo, len(a.Decision.Salidas))
 			}
 			for _, x := range a.Decision.Salidas {
 				if x.Fin {
@@ -71,7 +70,7 @@ func checkFlow(p *Pass, pr manuals.Procedure, base string) {
 					target(x.Siguiente, "lleva (salida «"+x.Condicion+"») a")
 				} else {
 					broken = true
-					p.Report(manuals.FileManual, x.Pos, path, "la salida «%s» de la actividad %d de %s no dice a qué actividad va ni si termina (siguiente o fin)", x.Condicion, a.Numero, pr.Codigo)
+					p.Report(manuals.FileManual, x.Pos, "la salida «%s» de la actividad %d de %s no dice a qué actividad va ni si termina (siguiente o fin)", x.Condicion, a.Numero, pr.Codigo)
 				}
 			}
 		case a.Fin:
@@ -112,7 +111,7 @@ func checkFlow(p *Pass, pr manuals.Procedure, base string) {
 		}
 	}
 	if first >= 0 {
-		p.Report(manuals.FileManual, acts[first].Pos, fmt.Sprintf("%s.actividades[%d]", base, first+1), "en %s, ninguna actividad lleva a: %s", pr.Codigo, strings.Join(unreachable, ", "))
+		p.Report(manuals.FileManual, acts[first].Pos, "en %s, ninguna actividad lleva a: %s", pr.Codigo, strings.Join(unreachable, ", "))
 	}
 	// Can reach an end: fixed point over the successor lists.
 	ends := make([]bool, len(acts))
@@ -141,6 +140,6 @@ func checkFlow(p *Pass, pr manuals.Procedure, base string) {
 		}
 	}
 	if first >= 0 {
-		p.Report(manuals.FileManual, acts[first].Pos, fmt.Sprintf("%s.actividades[%d]", base, first+1), "en %s, desde las actividades %s no se llega a ningún fin (ciclo sin salida)", pr.Codigo, strings.Join(stuck, ", "))
+		p.Report(manuals.FileManual, acts[first].Pos, "en %s, desde las actividades %s no se llega a ningún fin (ciclo sin salida)", pr.Codigo, strings.Join(stuck, ", "))
 	}
 }

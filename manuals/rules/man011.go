@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/cipro-ine/mpp/manuals"
@@ -25,33 +24,32 @@ actividades, controles, riesgos, indicadores) está definida en el glosario del 
 func manualBody(m *manuals.Manual) []passage {
 	dg := m.DatosGenerales
 	out := []passage{
-		{dg.Nombre + "\n" + dg.URDuena + "\n" + strings.Join(dg.URsParticipantes, "\n") + "\n" + dg.Macroproceso, dg.Pos, "datos_generales", "los datos generales"},
-		{m.Objetivo + "\n" + m.Alcance + "\n" + strings.Join(m.MarcoNormativo, "\n"), m.Pos.Key("objetivo"), "objetivo", "objetivo, alcance y marco normativo"},
+		{dg.Nombre + "\n" + dg.URDuena + "\n" + strings.Join(dg.URsParticipantes, "\n") + "\n" + dg.Macroproceso, dg.Pos, "los datos generales"},
+		{m.Objetivo + "\n" + m.Alcance + "\n" + strings.Join(m.MarcoNormativo, "\n"), m.Pos.Key("objetivo"), "objetivo, alcance y marco normativo"},
 	}
-	for i, r := range m.Roles {
-		out = append(out, passage{r.Nombre + "\n" + r.Puesto + "\n" + r.UR + "\n" + r.Descripcion, r.Pos, fmt.Sprintf("roles[%d]", i+1), "el rol " + r.Nombre})
+	for _, r := range m.Roles {
+		out = append(out, passage{r.Nombre + "\n" + r.Puesto + "\n" + r.UR + "\n" + r.Descripcion, r.Pos, "el rol " + r.Nombre})
 	}
-	for si, s := range m.Subprocesos {
-		out = append(out, passage{s.Nombre + "\n" + s.Objetivo, s.Pos, fmt.Sprintf("subprocesos[%d]", si+1), "el subproceso " + string(s.Codigo)})
-		for pi, pr := range s.Procedimientos {
-			base := fmt.Sprintf("subprocesos[%d].procedimientos[%d]", si+1, pi+1)
+	for _, s := range m.Subprocesos {
+		out = append(out, passage{s.Nombre + "\n" + s.Objetivo, s.Pos, "el subproceso " + string(s.Codigo)})
+		for _, pr := range s.Procedimientos {
 			label := "el procedimiento " + string(pr.Codigo)
-			out = append(out, passage{pr.Nombre + "\n" + pr.Objetivo + "\n" + pr.Alcance + "\n" + strings.Join(pr.ReglasOperacion, "\n"), pr.Pos, base, label})
-			for ai, a := range pr.Actividades {
+			out = append(out, passage{pr.Nombre + "\n" + pr.Objetivo + "\n" + pr.Alcance + "\n" + strings.Join(pr.ReglasOperacion, "\n"), pr.Pos, label})
+			for _, a := range pr.Actividades {
 				t := []string{a.Descripcion, a.Sistema, strings.Join(a.Insumos, "\n"), strings.Join(a.Salidas, "\n"), strings.Join(a.Formatos, "\n")}
 				if a.Decision != nil {
 					t = append(t, a.Decision.Pregunta)
 				}
-				out = append(out, passage{strings.Join(t, "\n"), a.Pos, fmt.Sprintf("%s.actividades[%d]", base, ai+1), label})
+				out = append(out, passage{strings.Join(t, "\n"), a.Pos, label})
 			}
-			for ci, c := range pr.Controles {
-				out = append(out, passage{c.Descripcion, c.Pos, fmt.Sprintf("%s.controles[%d]", base, ci+1), label})
+			for _, c := range pr.Controles {
+				out = append(out, passage{c.Descripcion, c.Pos, label})
 			}
-			for ri, r := range pr.Riesgos {
-				out = append(out, passage{r.Descripcion, r.Pos, fmt.Sprintf("%s.riesgos[%d]", base, ri+1), label})
+			for _, r := range pr.Riesgos {
+				out = append(out, passage{r.Descripcion, r.Pos, label})
 			}
-			for ii, x := range pr.Indicadores {
-				out = append(out, passage{x.Nombre + "\n" + x.Formula, x.Pos, fmt.Sprintf("%s.indicadores[%d]", base, ii+1), label})
+			for _, x := range pr.Indicadores {
+				out = append(out, passage{x.Nombre + "\n" + x.Formula, x.Pos, label})
 			}
 		}
 	}

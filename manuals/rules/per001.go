@@ -16,7 +16,7 @@ la sesión, así que ACU-022 no pudo comprobar la votación. Añada el periodo a
 			return
 		}
 		if p.Profile.CompositionAt(a.Sesion.Fecha) == nil {
-			p.Report(manuals.FileAcuerdo, a.Sesion.Pos.Key("fecha"), "sesion.fecha", "el perfil no tiene la integración de la Junta al %s; no se comprobó la votación (ACU-022)", a.Sesion.Fecha.Long())
+			p.Report(manuals.FileAcuerdo, a.Sesion.Pos.Key("fecha"), "el perfil no tiene la integración de la Junta al %s; no se comprobó la votación (ACU-022)", a.Sesion.Fecha.Long())
 		}
 	},
 })

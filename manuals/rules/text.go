@@ -13,7 +13,6 @@ import (
 type passage struct {
 	Text  string
 	Pos   manuals.Pos
-	Path  string
 	Label string // how a reader names the place: "considerando 12"
 }
 
@@ -22,38 +21,37 @@ type passage struct {
 // included), the closing formula and the puntos.
 func acuerdoBody(a *manuals.Acuerdo) []passage {
 	var out []passage
-	for i, an := range a.Antecedentes {
-		out = append(out, passage{an.AllText(), an.Pos, fmt.Sprintf("antecedentes[%d]", i+1), "antecedente " + an.Romano})
+	for _, an := range a.Antecedentes {
+		out = append(out, passage{an.AllText(), an.Pos, "antecedente " + an.Romano})
 	}
-	for gi, g := range a.Considerandos {
-		for ci, c := range g.Considerandos {
-			path := fmt.Sprintf("considerandos[%d].considerandos[%d]", gi+1, ci+1)
+	for _, g := range a.Considerandos {
+		for _, c := range g.Considerandos {
 			label := fmt.Sprintf("considerando %d", c.Numero)
-			out = append(out, passage{c.AllText(), c.Pos, path, label})
+			out = append(out, passage{c.AllText(), c.Pos, label})
 			if c.Numero == a.Proceso.Considerando && a.Proceso.Considerando != 0 {
 				out = append(out, processPassages(a, label)...)
 			}
 		}
 	}
 	if a.Formula != "" {
-		out = append(out, passage{a.Formula, a.Pos.Key("formula"), "formula", "la fórmula de cierre"})
+		out = append(out, passage{a.Formula, a.Pos.Key("formula"), "la fórmula de cierre"})
 	}
-	for i, p := range a.Puntos {
-		out = append(out, passage{p.Texto, p.Pos, fmt.Sprintf("puntos[%d]", i+1), "punto " + p.Ordinal})
+	for _, p := range a.Puntos {
+		out = append(out, passage{p.Texto, p.Pos, "punto " + p.Ordinal})
 	}
 	return out
 }
 
 func processPassages(a *manuals.Acuerdo, label string) []passage {
 	pr := a.Proceso
-	out := []passage{{pr.Objetivo, pr.Pos.Key("objetivo"), "proceso.objetivo", label}}
-	for i, o := range pr.Objetivos {
-		out = append(out, passage{o.Nombre + " " + o.Objetivo, o.Pos, fmt.Sprintf("proceso.objetivos_procedimientos[%d]", i+1), label})
+	out := []passage{{pr.Objetivo, pr.Pos.Key("objetivo"), label}}
+	for _, o := range pr.Objetivos {
+		out = append(out, passage{o.Nombre + " " + o.Objetivo, o.Pos, label})
 	}
-	for i, s := range pr.Subprocesos {
-		out = append(out, passage{s.Nombre, s.Pos, fmt.Sprintf("proceso.subprocesos[%d]", i+1), label})
-		for j, p := range s.Procedimientos {
-			out = append(out, passage{p.Nombre, p.Pos, fmt.Sprintf("proceso.subprocesos[%d].procedimientos[%d]", i+1, j+1), label})
+	for _, s := range pr.Subprocesos {
+		out = append(out, passage{s.Nombre, s.Pos, label})
+		for _, p := range s.Procedimientos {
+			out = append(out, passage{p.Nombre, p.Pos, label})
 		}
 	}
 	return out
@@ -105,12 +103,11 @@ func veces(n int) string {
 	return fmt.Sprintf("%d veces", n)
 }
 
-// eachProcedure calls fn for every procedure of the manual with its path
-// ("subprocesos[1].procedimientos[2]").
-func eachProcedure(m *manuals.Manual, fn func(p *manuals.Procedure, path string)) {
+// eachProcedure calls fn for every procedure of the manual.
+func eachProcedure(m *manuals.Manual, fn func(p *manuals.Procedure)) {
 	for si := range m.Subprocesos {
 		for pi := range m.Subprocesos[si].Procedimientos {
-			fn(&m.Subprocesos[si].Procedimientos[pi], fmt.Sprintf("subprocesos[%d].procedimientos[%d]", si+1, pi+1))
+			fn(&m.Subprocesos[si].Procedimientos[pi])
 		}
 	}
 }

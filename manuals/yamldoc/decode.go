@@ -24,7 +24,11 @@ type Scalar interface {
 // Positioned is implemented by types that want to know where they start and
 // where each of their keys is.
 type Positioned interface {
-	SetPos(line, column int)
+	// SetPos records where the element starts and its path from the
+	// document's root, as messages and --formato json write it:
+	// «subprocesos[1].procedimientos[2]» (lists count from 1; "" is the
+	// root).
+	SetPos(line, column int, path string)
 	SetKeyPos(key string, line, column int)
 }
 
@@ -282,7 +286,7 @@ func (d *decoder) object(n *yaml.Node, v reflect.Value, path string, depth int) 
 	}
 	pos, _ := v.Addr().Interface().(Positioned)
 	if pos != nil {
-		pos.SetPos(n.Line, n.Column)
+		pos.SetPos(n.Line, n.Column, path)
 	}
 	si := fieldsOf(v.Type())
 	seen := map[string]bool{}
