@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"reflect"
 	"regexp"
@@ -86,7 +87,15 @@ func Decode(file string, data []byte, v any) error {
 		return ErrorList{err}
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
+		return ErrorList{syntaxError(file, err)}
+	}
+	// A second document («---») would be silently ignored: refuse it.
+	var more yaml.Node
+	if err := dec.Decode(&more); err == nil {
+		return ErrorList{{File: file, Line: more.Line, Column: more.Column, Msg: "el archivo tiene más de un documento YAML (separados por «---»); mpp lee uno solo por archivo"}}
+	} else if !errors.Is(err, io.EOF) {
 		return ErrorList{syntaxError(file, err)}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -155,6 +164,25 @@ func syntaxError(file string, err error) *Error {
 		"did not find expected node content":                     "falta un valor (¿una coma o unos dos puntos de más? ponga el texto entre comillas)",
 		"did not find expected ',' or '}'":                       "falta «,» o «}» en un mapa entre llaves",
 		"did not find expected ',' or ']'":                       "falta «,» o «]» en una lista entre corchetes",
+		"found a tab character":                                  "hay un tabulador en la sangría; use espacios",
+		"control characters are not allowed":                     "hay caracteres de control (invisibles) en el texto",
+		"found unknown escape character":                         "una secuencia de escape «\\…» que YAML no conoce dentro de comillas dobles; use comillas simples",
+		"found invalid Unicode character escape code":            "un escape «\\u…» que no es un carácter Unicode válido",
+		"did not find expected hexdecimal number":                "un escape «\\x…» o «\\u…» incompleto dentro de comillas dobles",
+		"mapping keys are not allowed in this context":           "aquí no puede ir una clave; revise la sangría",
+		"found unexpected document indicator":                    "una línea «---» o «...» a la mitad de un valor",
+		"did not find expected alphabetic or numeric character":  "un ancla o alias (&nombre, *nombre) sin nombre válido",
+		"did not find expected comment or line break":            "hay texto después de un valor que debería terminar la línea",
+		"did not find expected whitespace or line break":         "falta un espacio después de «-» o «:»",
+		"found undefined tag handle":                             "una etiqueta «!…» desconocida",
+		"found an indentation indicator equal to 0":              "un bloque «|» o «>» con indicador de sangría 0",
+		"did not find expected <document start>":                 "se esperaba el inicio de un documento",
+		"invalid Unicode character":                              "hay un carácter Unicode inválido",
+		"invalid leading UTF-8 octet":                            "el archivo no está en UTF-8",
+		"invalid trailing UTF-8 octet":                           "el archivo no está en UTF-8",
+		"incorrect leading UTF-8 octet":                          "el archivo no está en UTF-8",
+		"incorrect trailing UTF-8 octet":                         "el archivo no está en UTF-8",
+		"invalid length of a UTF-8 sequence":                     "el archivo no está en UTF-8",
 	}
 	for en, es := range known {
 		if strings.Contains(msg, en) {
@@ -162,7 +190,9 @@ func syntaxError(file string, err error) *Error {
 			return e
 		}
 	}
-	e.Msg = "YAML mal formado (" + msg + ")"
+	// A message of the YAML library this table does not know: say what and
+	// where in Spanish, without the library's English.
+	e.Msg = "YAML mal formado: revise la sintaxis en esta línea (sangría, comillas, «:» y «-»)"
 	return e
 }
 
@@ -192,6 +222,10 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 	}
 	if n.Kind == yaml.AliasNode {
 		d.value(n.Alias, v, path, depth+1)
+		return
+	}
+	if strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!") {
+		d.fail(n, "%s: la etiqueta «%s» no es de YAML estándar; quítela", where(path), n.Tag)
 		return
 	}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {

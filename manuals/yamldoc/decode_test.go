@@ -3,6 +3,7 @@ package yamldoc_test
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -184,5 +185,42 @@ firmas:
 	}
 	if _, err := yamldoc.Append("m.yaml", []byte("a: 1\nl: []\n"), "l", entry{}); err == nil || !strings.Contains(err.Error(), "m.yaml:2") {
 		t.Errorf("flow list: %v", err)
+	}
+}
+
+// Malformed YAML of many kinds gets a Spanish message with its line, and
+// none of the YAML library's English.
+func TestSyntaxErrorsInSpanish(t *testing.T) {
+	english := regexp.MustCompile(`\b(found|did not|could not|expected|mapping|character|line|yaml|while|parsing|invalid)\b`)
+	for _, src := range []string{
+		"a: \"\\q\"\n",
+		"a:\n\tb: 1\n",
+		"a: b: c\n",
+		"a: [1, 2\n",
+		"a: {b: 1\n",
+		"a: \"sin cerrar\n",
+		"- a\nb: 1\n",
+		"a: *nada\n",
+		"a: &\n",
+		"a: @x\n",
+		"a: `x`\n",
+		"? a\n? b\n: c: d\n",
+		"a: |0\n  x\n",
+		"a: !rara x\n",
+		"a: 1\n--- \nb: 2\n...\nc\n",
+		"a: \"\\u12\"\n",
+	} {
+		var v struct {
+			A string `yaml:"a"`
+		}
+		err := yamldoc.Decode("x.yaml", []byte(src), &v)
+		if err == nil {
+			t.Errorf("%q: no error", src)
+			continue
+		}
+		msg := err.Error()
+		if !strings.HasPrefix(msg, "x.yaml:") || english.MatchString(strings.TrimPrefix(msg, "x.yaml")) {
+			t.Errorf("%q: %s", src, msg)
+		}
 	}
 }
