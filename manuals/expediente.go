@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/cipro-ine/mpp/infile"
 	"github.com/cipro-ine/mpp/manuals/yamldoc"
 )
 
@@ -69,7 +70,7 @@ func LoadExpediente(dir string) (*Expediente, error) {
 		}
 		found++
 		if err != nil {
-			all = append(all, &yamldoc.Error{File: p, Msg: err.Error()})
+			all = append(all, &yamldoc.Error{File: p, Msg: strings.TrimPrefix(err.Error(), p+": ")})
 			continue
 		}
 		if err := yamldoc.Decode(p, data, targets[name]()); err != nil {
@@ -85,24 +86,7 @@ func LoadExpediente(dir string) (*Expediente, error) {
 	return e, nil
 }
 
-func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if st.IsDir() {
-		return nil, errors.New("es una carpeta, no un archivo")
-	}
-	if st.Size() > MaxFileSize {
-		return nil, fmt.Errorf("el archivo mide %d MB; el máximo es %d MB (--max-entrada)", st.Size()>>20, MaxFileSize>>20)
-	}
-	return os.ReadFile(path)
-}
+func readLimited(path string) ([]byte, error) { return infile.Read(path, MaxFileSize) }
 
 // IsExpediente reports whether dir holds at least one expediente file.
 func IsExpediente(dir string) bool {

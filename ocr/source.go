@@ -229,7 +229,7 @@ func decodeFile(p string, maxPixels int) (image.Image, error) {
 	defer f.Close()
 	cfg, _, err := image.DecodeConfig(bufio.NewReader(f))
 	if err != nil {
-		return nil, fmt.Errorf("%s: imagen ilegible: %v", filepath.Base(p), err)
+		return nil, fmt.Errorf("%s: %w", filepath.Base(p), imageError(err))
 	}
 	if err := checkPixels(cfg.Width, cfg.Height, maxPixels); err != nil {
 		return nil, fmt.Errorf("%s: %v", filepath.Base(p), err)
@@ -239,7 +239,7 @@ func decodeFile(p string, maxPixels int) (image.Image, error) {
 	}
 	img, _, err := image.Decode(bufio.NewReader(f))
 	if err != nil {
-		return nil, fmt.Errorf("%s: imagen ilegible: %v", filepath.Base(p), err)
+		return nil, fmt.Errorf("%s: %w", filepath.Base(p), imageError(err))
 	}
 	return img, nil
 }
@@ -329,4 +329,16 @@ func decodePGM(b []byte, maxPixels int) (*image.Gray, error) {
 		return nil, errors.New("imagen PGM truncada")
 	}
 	return &image.Gray{Pix: b[i : i+w*h], Stride: w, Rect: image.Rect(0, 0, w, h)}, nil
+}
+
+// imageError says in Spanish why an image could not be decoded; the image
+// packages' own messages are English.
+func imageError(err error) error {
+	switch {
+	case errors.Is(err, image.ErrFormat):
+		return fmt.Errorf("%w: no es una imagen PNG, JPEG ni TIFF", ErrUnsupported)
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return errors.New("imagen ilegible: el archivo está truncado")
+	}
+	return errors.New("imagen ilegible: los datos están dañados")
 }

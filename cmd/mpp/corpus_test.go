@@ -255,12 +255,12 @@ func corpusCases() []corpusCase {
 		v("Latin-1", fromCorpus("latin1.yaml"), "manual.yaml:"),
 		v("bomba de alias", fromCorpus("bomba-alias.yaml"), "alias"),
 		v("anidado profundo", deepYAML, "manual.yaml:1"),
-		v("50 MB", bigYAML, "el máximo es 20 MB (--max-entrada)"),
+		v("50 MB", bigYAML, "pasa del tamaño máximo de 20 MB (--max-entrada)"),
 		{name: "ingest/más grande que --max-entrada", setup: func(t *testing.T, dir string) ([]string, string) {
 			in := filepath.Join(dir, "acuerdo.txt")
 			writeFile(t, in, strings.Repeat("CONSIDERANDOS\n", 200_000))
 			return []string{"ingest", in, "-o", filepath.Join(dir, "exp"), "--max-entrada", "1"}, filepath.Join(dir, "exp")
-		}, code: exitUsage, want: []string{"acuerdo.txt: mide 2 MB; el máximo es 1 MB (--max-entrada)"}},
+		}, code: exitUsage, want: []string{"acuerdo.txt: pasa del tamaño máximo de 1 MB (--max-entrada)"}},
 		v("clave desconocida", fromCorpus("clave-desconocida.yaml"), "manual.yaml:4:", "campo desconocido «objetivos»", "¿quiso decir «objetivo»?"),
 		v("tipo equivocado", fromCorpus("tipo-equivocado.yaml"), "manual.yaml:5:"),
 		v("31 de febrero", fromCorpus("fecha-imposible.yaml"), "manual.yaml:5:", "el 31 de febrero de 2022 no existe"),

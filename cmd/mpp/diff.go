@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cipro-ine/mpp/infile"
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/canon"
 	"github.com/cipro-ine/mpp/manuals/diff"
@@ -106,7 +107,7 @@ func loadVersion(path string) (*docVersion, error) {
 		v.files[canon.Manual], v.files[canon.Acuerdo] = e.Path(manuals.FileManual), e.Path(manuals.FileAcuerdo)
 		return v, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := infile.Read(path, manuals.MaxFileSize)
 	if err != nil {
 		return nil, err
 	}

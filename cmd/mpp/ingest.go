@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cipro-ine/mpp/esmx"
+	"github.com/cipro-ine/mpp/infile"
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/acuerdotext"
 	"github.com/cipro-ine/mpp/manuals/yamldoc"
@@ -167,27 +167,8 @@ func ingestRun(o *ingestOptions) error {
 	return nil
 }
 
-// readInput reads a whole input file, refusing folders and files over max.
-func readInput(path string, max int64) ([]byte, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no existe", path)
-		}
-		return nil, fmt.Errorf("%s: no se puede leer: %w", path, err)
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s: es una carpeta, no un archivo", path)
-	}
-	if st.Size() > max {
-		return nil, fmt.Errorf("%s: mide %d MB; el máximo es %d MB (--max-entrada)", path, st.Size()>>20, max>>20)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: no se puede leer: %w", path, err)
-	}
-	return data, nil
-}
+// readInput reads a whole input file within max bytes (infile.Read).
+func readInput(path string, max int64) ([]byte, error) { return infile.Read(path, max) }
 
 func orUnknown(s string) string {
 	if s == "" {

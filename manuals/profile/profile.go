@@ -8,9 +8,9 @@ package profile
 import (
 	_ "embed"
 	"fmt"
-	"os"
 	"sort"
 
+	"github.com/cipro-ine/mpp/infile"
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/yamldoc"
 )
@@ -98,11 +98,14 @@ func Default() *Profile {
 	return p
 }
 
+// maxProfile bounds a profile file; the incorporated one is some 10 KB.
+const maxProfile = 10 << 20
+
 // Load reads a profile file.
 func Load(path string) (*Profile, error) {
-	data, err := os.ReadFile(path)
+	data, err := infile.Read(path, maxProfile)
 	if err != nil {
-		return nil, fmt.Errorf("%s: no se puede leer el perfil: %w", path, err)
+		return nil, fmt.Errorf("no se puede leer el perfil: %w", err)
 	}
 	return Parse(path, data)
 }

@@ -10,13 +10,13 @@ package pdf
 import (
 	"fmt"
 	"io/fs"
-	"os"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
 
+	"github.com/cipro-ine/mpp/infile"
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/canon"
 	"github.com/cipro-ine/mpp/provenance"
@@ -67,6 +67,10 @@ type doc struct {
 
 // furniture gives the document a running header, a "Página X de Y" footer
 // and, for drafts, a BORRADOR watermark on every page.
+// maxFont bounds a --fuente file: a TrueType family member is at most a
+// few MB.
+const maxFont = 50 << 20
+
 func (d *doc) furniture() {
 	f := d.f
 	d.plain = map[int]bool{}
@@ -98,16 +102,16 @@ func newDoc(m Meta, o Options) (*doc, error) {
 	f := fpdf.New("P", "mm", "Letter", "")
 	regular, bold := goregular.TTF, gobold.TTF
 	if o.FontRegular != "" {
-		b, err := os.ReadFile(o.FontRegular)
+		b, err := infile.Read(o.FontRegular, maxFont)
 		if err != nil {
-			return nil, fmt.Errorf("fuente %s: %w", o.FontRegular, err)
+			return nil, fmt.Errorf("fuente: %w", err)
 		}
 		regular, bold = b, b
 	}
 	if o.FontBold != "" {
-		b, err := os.ReadFile(o.FontBold)
+		b, err := infile.Read(o.FontBold, maxFont)
 		if err != nil {
-			return nil, fmt.Errorf("fuente %s: %w", o.FontBold, err)
+			return nil, fmt.Errorf("fuente: %w", err)
 		}
 		bold = b
 	}
