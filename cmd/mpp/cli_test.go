@@ -287,7 +287,18 @@ func TestOCRInterrupted(t *testing.T) {
 	// way whenever the signal comes; without the signal the test would
 	// run into its own deadline.
 	cmd, errOut := mppProcess(t, []string{"TMPDIR=" + tmp, ocr.FaultEnv + "=1:colgar,2:colgar,3:colgar"}, "ocr", in, "-o", out, "-j", "2")
-	time.Sleep(3 * time.Second)
+	// Signalled once recognition has begun: the batch's temporary folder
+	// appears (the signal handler is installed long before).
+	for start := time.Now(); ; time.Sleep(100 * time.Millisecond) {
+		if m, _ := filepath.Glob(filepath.Join(tmp, "mpp-ocr-*")); len(m) > 0 {
+			break
+		}
+		if time.Since(start) > 2*time.Minute {
+			cmd.Process.Kill()
+			t.Fatalf("recognition never started: %s", errOut)
+		}
+	}
+	time.Sleep(500 * time.Millisecond)
 	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cipro-ine/mpp/editdist"
+	"github.com/cipro-ine/mpp/esmx"
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/workbook"
 	"github.com/cipro-ine/mpp/manuals/yamldoc"
@@ -80,7 +81,7 @@ func importRun(o *importOptions) error {
 		for _, e := range cells {
 			fmt.Fprintf(o.io.ErrOut, "%s: %s\n", o.input, e)
 		}
-		return fmt.Errorf("%s: %d fila(s) no encajan; no se escribió nada", o.input, len(cells))
+		return fmt.Errorf("%s: %s no %s; no se escribió nada", o.input, esmx.Count(len(cells), "fila", "filas"), esmx.Word(len(cells), "encaja", "encajan"))
 	case errors.Is(err, workbook.ErrNotWorkbook), errors.Is(err, workbook.ErrTooLarge):
 		return usageError("%s: %v; no se escribió nada", o.input, err)
 	case err != nil:

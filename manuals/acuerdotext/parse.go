@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/cipro-ine/mpp/esmx"
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/profile"
 )
@@ -43,10 +44,10 @@ func Ingest(data []byte, prof *profile.Profile) (*Result, error) {
 	fixes := Correct(a, NewLexicon(prof, a.Glosario))
 	a.Correcciones = append(a.Correcciones, fixes...)
 	if len(fixes) > 0 {
-		a.Notas = append(a.Notas, fmt.Sprintf("%d correcciones de OCR contra el léxico (ver «correcciones»)", len(fixes)))
+		a.Notas = append(a.Notas, fmt.Sprintf("%s de OCR contra el léxico (ver «correcciones»)", esmx.Count(len(fixes), "corrección", "correcciones")))
 	}
 	if n := len(a.SinClasificar); n > 0 {
-		a.Notas = append(a.Notas, fmt.Sprintf("%d fragmentos de texto sin clasificar (ver «sin_clasificar»)", n))
+		a.Notas = append(a.Notas, fmt.Sprintf("%s de texto sin clasificar (ver «sin_clasificar»)", esmx.Count(n, "fragmento", "fragmentos")))
 	}
 	return r, nil
 }

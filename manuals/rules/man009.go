@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/cipro-ine/mpp/esmx"
 	"github.com/cipro-ine/mpp/manuals"
 )
 
@@ -61,7 +62,7 @@ func checkFlow(p *Pass, pr manuals.Procedure) {
 		case a.Decision != nil:
 			if len(a.Decision.Salidas) < 2 {
 				broken = true
-				p.Report(manuals.FileManual, a.Pos, "la decisión de la actividad %d de %s tiene %d salida(s); necesita al menos dos", a.Numero, pr.Codigo, len(a.Decision.Salidas))
+				p.Report(manuals.FileManual, a.Pos, "la decisión de la actividad %d de %s tiene %s; necesita al menos dos", a.Numero, pr.Codigo, esmx.Count(len(a.Decision.Salidas), "salida", "salidas"))
 			}
 			for _, x := range a.Decision.Salidas {
 				if x.Fin {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/cipro-ine/mpp/esmx"
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/profile"
 	"github.com/cipro-ine/mpp/manuals/rules"
@@ -81,7 +82,7 @@ func Dictamen(w io.Writer, in DictamenInput, opt Options) error {
 	for _, p := range m.Procedures() {
 		acts += len(p.Actividades)
 	}
-	data.Estructura = fmt.Sprintf("%d subprocesos, %d procedimientos, %d actividades", len(m.Subprocesos), len(m.Procedures()), acts)
+	data.Estructura = esmx.Count(len(m.Subprocesos), "subproceso", "subprocesos") + ", " + esmx.Count(len(m.Procedures()), "procedimiento", "procedimientos") + ", " + esmx.Count(acts, "actividad", "actividades")
 	var crit [][]string
 	for _, r := range rules.All() {
 		result, note := "Cumple", ""

@@ -1,11 +1,11 @@
 package pdf
 
 import (
-	"fmt"
 	"io"
 	"path/filepath"
 	"strconv"
 
+	"github.com/cipro-ine/mpp/esmx"
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/rules"
 	"github.com/cipro-ine/mpp/render/report"
@@ -39,7 +39,7 @@ func Report(w io.Writer, e *manuals.Expediente, res report.Result, opt Options) 
 	}
 	data := map[string]any{
 		"Titulo": title, "Expediente": filepath.ToSlash(e.Dir), "Regimen": res.Regimen, "Archivos": files, "Notas": res.Notas,
-		"Resumen": fmt.Sprintf("%d errores, %d advertencias, %d informativos", errs, warns, infos), "Reglas": len(rules.All()),
+		"Resumen": esmx.Count(errs, "error", "errores") + ", " + esmx.Count(warns, "advertencia", "advertencias") + ", " + esmx.Count(infos, "informativo", "informativos"), "Reglas": len(rules.All()),
 	}
 	bs, err := templateBlocks(opt, data, "reporte.pdf.tmpl")
 	if err != nil {
