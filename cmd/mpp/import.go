@@ -70,6 +70,11 @@ func importRun(o *importOptions) error {
 	if o.outDir == "" {
 		return usageError("falta la carpeta del expediente: -o EXPEDIENTE/")
 	}
+	target := filepath.Join(o.outDir, manuals.FileManual)
+	wopt := outfile.Options{Overwrite: o.force, Inputs: []string{o.input}, Root: o.outDir}
+	if err := checkOutputs([]string{target}, wopt); err != nil {
+		return err
+	}
 	data, err := readInput(o.input, o.g.inputLimit(maxWorkbook))
 	if err != nil {
 		return err
@@ -91,8 +96,7 @@ func importRun(o *importOptions) error {
 	if err != nil {
 		return err
 	}
-	target := filepath.Join(o.outDir, manuals.FileManual)
-	if err := outfile.WriteAll([]outfile.File{{Path: target, Data: out}}, outfile.Options{Overwrite: o.force, Inputs: []string{o.input}}); err != nil {
+	if err := outfile.WriteAll([]outfile.File{{Path: target, Data: out}}, wopt); err != nil {
 		return fmt.Errorf("%w; no se escribió nada", err)
 	}
 	acts := 0
