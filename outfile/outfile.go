@@ -42,25 +42,34 @@ var ErrExists = errors.New("ya existe")
 // refuse: an input, a folder, an existing file without Overwrite, a path
 // outside Root, a folder that cannot be written.
 func Check(paths []string, o Options) error {
+	// An input is known by every name it goes by: as given, with the links
+	// of its folder resolved, and with its own link resolved.
 	inputs := map[string]bool{}
 	for _, in := range o.Inputs {
-		if abs, err := filepath.Abs(in); err == nil {
-			inputs[abs] = true
+		for _, id := range identities(in) {
+			inputs[id] = true
 		}
 	}
 	seen := map[string]bool{}
 	for _, p := range paths {
-		abs, err := filepath.Abs(p)
+		// A target is what a rename over it replaces: the name in its real
+		// folder (a link at the target itself is replaced, not followed).
+		id, err := identity(p)
 		if err != nil {
 			return err
 		}
-		if inputs[abs] {
-			return fmt.Errorf("%s: es uno de los archivos de entrada; no se escribe sobre él", p)
+		if inputs[id] {
+			return fmt.Errorf("%s: es uno de los archivos de entrada (o lleva a él por un enlace); no se escribe sobre él", p)
 		}
-		if seen[abs] {
+		if seen[id] {
 			return fmt.Errorf("%s: se pidió dos veces como salida", p)
 		}
-		seen[abs] = true
+		seen[id] = true
+		if o.Root != "" {
+			if err := inside(o.Root, p); err != nil {
+				return err
+			}
+		}
 		st, err := os.Lstat(p)
 		switch {
 		case err == nil && st.IsDir():
@@ -70,16 +79,52 @@ func Check(paths []string, o Options) error {
 		case err != nil && !errors.Is(err, fs.ErrNotExist):
 			return fmt.Errorf("%s: no se puede escribir: %w", p, Reason(err))
 		}
-		if o.Root != "" {
-			if err := inside(o.Root, p); err != nil {
-				return err
-			}
-		}
 		if err := writableFolder(filepath.Dir(p)); err != nil {
 			return fmt.Errorf("%s: no se puede escribir: %w", p, err)
 		}
 	}
 	return nil
+}
+
+func noHardLinks(err error) bool {
+	return errors.Is(err, syscall.EPERM) || errors.Is(err, syscall.ENOTSUP) || errors.Is(err, syscall.EOPNOTSUPP) || errors.Is(err, syscall.EXDEV)
+}
+
+// identity is a target's absolute path with the links of its folder
+// resolved (as far as the folder exists).
+func identity(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	dir, rest := filepath.Dir(abs), filepath.Base(abs)
+	for {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return abs, nil
+		}
+		dir, rest = parent, filepath.Join(filepath.Base(dir), rest)
+	}
+}
+
+// identities are the names an input goes by.
+func identities(p string) []string {
+	var out []string
+	if abs, err := filepath.Abs(p); err == nil {
+		out = append(out, abs)
+	}
+	if id, err := identity(p); err == nil {
+		out = append(out, id)
+	}
+	if real, err := filepath.EvalSymlinks(p); err == nil {
+		if abs, err := filepath.Abs(real); err == nil {
+			out = append(out, abs)
+		}
+	}
+	return out
 }
 
 // writableFolder checks that the deepest existing folder of dir is a
@@ -142,10 +187,37 @@ func WriteAll(files []File, o Options) error {
 		undo()
 		return o.Context.Err()
 	}
-	// Phase two: into place.
+	// Phase two: into place. Without Overwrite a target is created
+	// exclusively (a hard link fails if the name exists), so of two mpp
+	// writing the same new file at once one wins and the other says so;
+	// what this call already placed is taken back.
+	var placed []string
 	for i, f := range files {
-		if err := os.Rename(temps[i], f.Path); err != nil {
+		var err error
+		if o.Overwrite {
+			err = os.Rename(temps[i], f.Path)
+		} else if err = os.Link(temps[i], f.Path); err == nil {
+			os.Remove(temps[i])
+			placed = append(placed, f.Path)
+		} else if noHardLinks(err) {
+			// A file system without hard links: the check above, then a
+			// rename (not exclusive against a racing writer).
+			if _, statErr := os.Lstat(f.Path); errors.Is(statErr, fs.ErrNotExist) {
+				if err = os.Rename(temps[i], f.Path); err == nil {
+					placed = append(placed, f.Path)
+				}
+			} else {
+				err = fs.ErrExist
+			}
+		}
+		if err != nil {
 			undo()
+			for _, p := range placed {
+				os.Remove(p)
+			}
+			if errors.Is(err, fs.ErrExist) {
+				return fmt.Errorf("%s: %w (otro proceso lo acaba de crear); use --forzar para reemplazarlo", f.Path, ErrExists)
+			}
 			return fmt.Errorf("%s: no se puede escribir: %w", f.Path, Reason(err))
 		}
 	}

@@ -132,3 +132,69 @@ func TestReadOnly(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// An input reached through a symbolic link to its folder is still an
+// input: «--forzar» does not write over it (issue 16, item 1).
+func TestInputThroughLinkedFolder(t *testing.T) {
+	base := t.TempDir()
+	real := filepath.Join(base, "real")
+	os.MkdirAll(real, 0o755)
+	in := filepath.Join(real, "manual.yaml")
+	os.WriteFile(in, []byte("original"), 0o644)
+	link := filepath.Join(base, "enlace")
+	os.Symlink(real, link)
+	for _, target := range []string{filepath.Join(link, "manual.yaml"), filepath.Join(base, ".", "enlace", "..", "real", "manual.yaml")} {
+		err := WriteAll([]File{{Path: target, Data: []byte("nuevo")}}, Options{Overwrite: true, Inputs: []string{in}})
+		if err == nil || !strings.Contains(err.Error(), "es uno de los archivos de entrada") {
+			t.Errorf("%s: %v", target, err)
+		}
+	}
+	// And the other way round: the input named through the link.
+	err := WriteAll([]File{{Path: in, Data: []byte("nuevo")}}, Options{Overwrite: true, Inputs: []string{filepath.Join(link, "manual.yaml")}})
+	if err == nil {
+		t.Error("wrote over an input named through a link")
+	}
+	// An input that is itself a link to the target's file.
+	alias := filepath.Join(base, "alias.yaml")
+	os.Symlink(in, alias)
+	if err := WriteAll([]File{{Path: in, Data: []byte("nuevo")}}, Options{Overwrite: true, Inputs: []string{alias}}); err == nil {
+		t.Error("wrote over the file an input links to")
+	}
+	if b, _ := os.ReadFile(in); string(b) != "original" {
+		t.Errorf("input changed: %q", b)
+	}
+}
+
+// Two writers of the same new file at once: without Overwrite exactly one
+// succeeds, the other is told the file exists (issue 16, item 6).
+func TestConcurrentNewFile(t *testing.T) {
+	for round := 0; round < 20; round++ {
+		dir := t.TempDir()
+		p := filepath.Join(dir, "a.pdf")
+		errs := make(chan error, 2)
+		start := make(chan struct{})
+		for w := 0; w < 2; w++ {
+			go func(w int) {
+				<-start
+				errs <- WriteAll([]File{{Path: p, Data: []byte{byte('0' + w)}}}, Options{})
+			}(w)
+		}
+		close(start)
+		e1, e2 := <-errs, <-errs
+		ok := 0
+		for _, e := range []error{e1, e2} {
+			switch {
+			case e == nil:
+				ok++
+			case !errors.Is(e, ErrExists):
+				t.Fatalf("round %d: %v", round, e)
+			}
+		}
+		if ok != 1 {
+			t.Fatalf("round %d: %d writers succeeded (%v, %v)", round, ok, e1, e2)
+		}
+		if got := entries(t, dir); len(got) != 1 {
+			t.Fatalf("round %d: left %v", round, got)
+		}
+	}
+}

@@ -25,6 +25,7 @@ type buildOptions struct {
 	g     *globals
 	paths []string
 	out   string
+	force bool
 	docFlags
 }
 
@@ -39,9 +40,15 @@ el informe de validación, el manual, el dictamen técnico, el acuerdo y la edic
 (PDF), el libro de Excel, el acuerdo como texto y, si el acuerdo tiene sus datos de publicación,
 el extracto para el DOF. Una línea por documento.
 
+Todo o nada: cada documento se escribe primero en un temporal y sólo cuando todos los de todos
+los expedientes están escritos se ponen en su lugar; un disco lleno o una interrupción no dejan
+documentos a medias ni una mezcla de versiones. Un documento que ya existe se reemplaza sólo con
+--forzar.
+
 Código de salida: 0 todo escrito y sin errores de validación; 1 escrito, pero la validación
-encontró errores; 4 algún expediente no se pudo leer; 2 uso incorrecto.`,
-		Example: `  mpp build examples/ -o out/`,
+encontró errores; 4 algún expediente no se pudo leer; 2 uso incorrecto o nada escrito.`,
+		Example: `  mpp build examples/ -o out/
+  mpp construir examples/H.4.05 -o out/ --forzar`,
 		Args:    minArgs(1, "al menos una carpeta de expediente"),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.cmd, o.paths = c, args
@@ -49,6 +56,7 @@ encontró errores; 4 algún expediente no se pudo leer; 2 uso incorrecto.`,
 		},
 	}
 	c.Flags().StringVarP(&o.out, "salida", "o", "", "carpeta donde escribir (obligatoria)")
+	c.Flags().BoolVar(&o.force, "forzar", false, "reemplaza los documentos que ya existan en la carpeta de salida")
 	o.docFlags.add(c)
 	return c
 }
@@ -71,16 +79,22 @@ func buildRun(o *buildOptions) error {
 	}
 	popt := o.pdfOptions()
 	errorsFound := 0
+	var files []outfile.File
+	var inputs []string
 	for _, e := range exps {
 		if err := o.cmd.Context().Err(); err != nil {
 			return err
 		}
-		n, err := buildOne(o, e, prof, popt)
-		if err != nil {
-			return err
-		}
+		fs, n := buildOne(o, e, prof, popt)
+		files = append(files, fs...)
+		inputs = append(inputs, inputsOf(e)...)
 		errorsFound += n
 	}
+	// One write for everything: all or nothing.
+	if err := outfile.WriteAll(files, outfile.Options{Overwrite: o.force, Inputs: inputs, Root: o.out, Context: o.cmd.Context()}); err != nil {
+		return fmt.Errorf("%w; no se escribió nada", err)
+	}
+	o.io.info("%s %s en %s", esmx.Count(len(files), "documento", "documentos"), esmx.Word(len(files), "escrito", "escritos"), o.out)
 	switch {
 	case len(bad) > 0:
 		return partial(fmt.Errorf("%s no se %s leer", esmx.Count(len(bad), "expediente", "expedientes"), esmx.Word(len(bad), "pudo", "pudieron")))
@@ -90,8 +104,9 @@ func buildRun(o *buildOptions) error {
 	return nil
 }
 
-// buildOne writes one expediente's documents and returns its error count.
-func buildOne(o *buildOptions, e *manuals.Expediente, prof *profile.Profile, popt pdf.Options) (int, error) {
+// buildOne renders one expediente's documents, listing each, and returns
+// them with its error count; nothing is written yet.
+func buildOne(o *buildOptions, e *manuals.Expediente, prof *profile.Profile, popt pdf.Options) ([]outfile.File, int) {
 	findings := rules.Run(e, prof)
 	res := report.Result{Expediente: e.Dir, Regimen: rules.RegimeFor(e, prof).ID, Hallazgos: findings, Notas: ingestNotes(e)}
 	errs, warns, _ := res.Counts()
@@ -102,21 +117,7 @@ func buildOne(o *buildOptions, e *manuals.Expediente, prof *profile.Profile, pop
 		name = filepath.Base(abs)
 	}
 	dir := filepath.Join(o.out, name)
-	inputs := inputsOf(e)
 	w := o.io.Out
-	write := func(name, what string, render func(*bytes.Buffer) error) error {
-		var b bytes.Buffer
-		if err := render(&b); err != nil {
-			fmt.Fprintf(w, "  %-28s no generado: %v\n", name, err)
-			return nil
-		}
-		p := filepath.Join(dir, name)
-		if err := outfile.WriteAll([]outfile.File{{Path: p, Data: b.Bytes()}}, outfile.Options{Overwrite: true, Inputs: inputs, Root: o.out, Context: o.cmd.Context()}); err != nil {
-			return err
-		}
-		fmt.Fprintf(w, "  %-28s %s (%d KB)\n", name, what, (b.Len()+1023)/1024)
-		return nil
-	}
 	fmt.Fprintf(w, "%s → %s: %s, %s\n", filepath.ToSlash(e.Dir), filepath.ToSlash(dir), esmx.Count(errs, "error", "errores"), esmx.Count(warns, "advertencia", "advertencias"))
 	steps := []struct {
 		name, what string
@@ -143,13 +144,18 @@ func buildOne(o *buildOptions, e *manuals.Expediente, prof *profile.Profile, pop
 			return pdf.DOF(b, e.Acuerdo, pdf.DOFOptions{}, popt)
 		}},
 	}
+	var files []outfile.File
 	for _, s := range steps {
 		if !s.ok {
 			continue
 		}
-		if err := write(s.name, s.what, s.render); err != nil {
-			return 0, err
+		var b bytes.Buffer
+		if err := s.render(&b); err != nil {
+			fmt.Fprintf(w, "  %-28s no generado: %v\n", s.name, err)
+			continue
 		}
+		files = append(files, outfile.File{Path: filepath.Join(dir, s.name), Data: b.Bytes()})
+		fmt.Fprintf(w, "  %-28s %s (%s KB)\n", s.name, s.what, esmx.Int((b.Len()+1023)/1024))
 	}
-	return errs, nil
+	return files, errs
 }

@@ -345,6 +345,13 @@ func corpusCases() []corpusCase {
 			exp := expediente(t, dir, "", nil)
 			return []string{"render", "manual", exp, "-o", filepath.Join(dir, "manual.pdf")}, filepath.Join(dir, "manual.pdf")
 		}, code: exitUsage, want: []string{"manual.pdf: no se puede escribir", "tamaño permitido"}, fileSizeLimit: 64 << 10}, // the manual's PDF is larger
+		// build is all or nothing: with the disk full half-way (the small
+		// documents fit, the manual does not), no document is left, not even
+		// the folder (issue 16, item 3).
+		{name: "salida/build con el disco lleno", setup: func(t *testing.T, dir string) ([]string, string) {
+			exp := expediente(t, dir, "", nil)
+			return []string{"build", exp, "-o", filepath.Join(dir, "out")}, filepath.Join(dir, "out")
+		}, code: exitUsage, want: []string{"no se puede escribir", "tamaño permitido", "no se escribió nada"}, fileSizeLimit: 64 << 10},
 	}
 }
 

@@ -91,9 +91,13 @@ func TestBuild(t *testing.T) {
 			}
 		}
 	}
-	// Building again replaces the outputs, byte for byte the same.
+	// Building again: refused without --forzar, nothing touched; with it,
+	// the outputs are replaced, byte for byte the same.
 	before, _ := os.ReadFile(filepath.Join(out, "H.4.05", "manual.pdf"))
-	if code, _, errOut := mpp(t, "build", "../../examples/H.4.05", "-o", out); code != 0 {
+	if code, _, errOut := mpp(t, "build", "../../examples/H.4.05", "-o", out); code != exitUsage || !strings.Contains(errOut, "ya existe; use --forzar") {
+		t.Errorf("second build without --forzar: %d %s", code, errOut)
+	}
+	if code, _, errOut := mpp(t, "build", "../../examples/H.4.05", "-o", out, "--forzar"); code != 0 {
 		t.Fatalf("second build: %d %s", code, errOut)
 	}
 	after, _ := os.ReadFile(filepath.Join(out, "H.4.05", "manual.pdf"))
@@ -105,7 +109,7 @@ func TestBuild(t *testing.T) {
 	copyDir(t, "../../examples/S.5.01", broken)
 	b, _ := os.ReadFile(filepath.Join(broken, "manual.yaml"))
 	writeFile(t, filepath.Join(broken, "manual.yaml"), strings.Replace(string(b), "responsable: Enlace de la CAI", "responsable: Rol que nadie declaró", 1))
-	code, stdout, errOut = mpp(t, "build", broken, "-o", out)
+	code, stdout, errOut = mpp(t, "build", broken, "-o", out, "--forzar")
 	if code != exitFindings || !strings.Contains(stdout, "dictamen.pdf") || !strings.Contains(stdout, "no generado: el dictamen es favorable pero la validación tiene errores") {
 		t.Errorf("build with errors: %d\n%s\n%s", code, stdout, errOut)
 	}
