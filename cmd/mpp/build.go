@@ -49,7 +49,7 @@ Código de salida: 0 todo escrito y sin errores de validación; 1 escrito, pero 
 encontró errores; 4 algún expediente no se pudo leer; 2 uso incorrecto o nada escrito.`,
 		Example: `  mpp build examples/ -o out/
   mpp construir examples/H.4.05 -o out/ --forzar`,
-		Args:    minArgs(1, "al menos una carpeta de expediente"),
+		Args: minArgs(1, "al menos una carpeta de expediente"),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.cmd, o.paths = c, args
 			return buildRun(o)
