@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cipro-ine/mpp/infile"
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/canon"
 	"github.com/cipro-ine/mpp/manuals/rules"
@@ -19,6 +20,7 @@ import (
 	"github.com/cipro-ine/mpp/outfile"
 	"github.com/cipro-ine/mpp/provenance"
 	"github.com/cipro-ine/mpp/render/pdf"
+	"github.com/cipro-ine/mpp/signing"
 )
 
 // snapshotDir holds the canonical forms a certification covers, so that
@@ -61,6 +63,7 @@ type certifyOptions struct {
 	dir, folio, date, signer string
 	post                     string
 	force                    bool
+	key, cert                string // --firmar, --certificado
 }
 
 func newCertifyCmd(ios *ioStreams, g *globals) *cobra.Command {
@@ -71,9 +74,15 @@ func newCertifyCmd(ios *ioStreams, g *globals) *cobra.Command {
 		Long: `Escribe certificacion.yaml con las huellas de lo que el régimen dice que la certificación cubre
 (2020: el acuerdo; desde el 24 de noviembre de 2022: el acuerdo y el manual), guarda su forma
 canónica en certificado/ y escribe certificacion.pdf, con las huellas impresas, en código QR y en
-los metadatos. «mpp verificar» dice después si algo cambió.`,
-		Example: `  mpp certificar expedientes/H.4.05 --folio INE/DJ/CERT/087/2022 --fecha 2022-11-18 --firmante "Nombre Apellido" --puesto "Director Jurídico"`,
-		Args:    exactArgs(1, "una carpeta de expediente"),
+los metadatos. «mpp verificar» dice después si algo cambió.
+
+Sin --firmar, la certificación sólo prueba que nada cambió desde que se escribió, no quién la
+escribió: quien pueda escribir los archivos puede certificar de nuevo. Con --firmar, folio,
+fecha, alcance, firmante y huellas quedan firmados con la clave de la Dirección Jurídica, y
+«mpp verificar --clave-confiable» comprueba que la firma es de esa clave.`,
+		Example: `  mpp certificar expedientes/H.4.05 --folio INE/DJ/CERT/087/2022 --fecha 2022-11-18 --firmante "Nombre Apellido" --puesto "Director Jurídico"
+  mpp certificar expedientes/H.4.05 --folio … --fecha … --firmante … --firmar dj.key.pem --certificado dj.cer.pem`,
+		Args: exactArgs(1, "una carpeta de expediente"),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.ctx, o.dir = c.Context(), args[0]
 			return certifyRun(o)
@@ -84,6 +93,8 @@ los metadatos. «mpp verificar» dice después si algo cambió.`,
 	c.Flags().StringVar(&o.signer, "firmante", "", "nombre de quien firma (obligatorio)")
 	c.Flags().StringVar(&o.post, "puesto", "", "puesto de quien firma")
 	c.Flags().BoolVar(&o.force, "forzar", false, "reemplaza una certificación existente")
+	c.Flags().StringVar(&o.key, "firmar", "", "firma la certificación con esta clave privada (PEM PKCS#8: Ed25519, ECDSA o RSA)")
+	c.Flags().StringVar(&o.cert, "certificado", "", "con --firmar: el certificado X.509 (PEM) de la clave, que dice quién firma")
 	return c
 }
 
@@ -118,6 +129,24 @@ func certifyRun(o *certifyOptions) error {
 		cert.Huellas = append(cert.Huellas, manuals.Fingerprint{Documento: doc, SHA256: canon.Fingerprint(form)})
 		files = append(files, outfile.File{Path: filepath.Join(o.dir, snapshotDir, doc+".yaml"), Data: form})
 	}
+	if o.cert != "" && o.key == "" {
+		return usageError("--certificado va con --firmar: el certificado es el de la clave con que se firma")
+	}
+	if o.key != "" {
+		key, err := infile.Read(o.key, 1<<20)
+		if err != nil {
+			return err
+		}
+		var certPEM []byte
+		if o.cert != "" {
+			if certPEM, err = infile.Read(o.cert, 1<<20); err != nil {
+				return err
+			}
+		}
+		if cert.Firma, err = signing.Sign(cert, key, certPEM); err != nil {
+			return fmt.Errorf("--firmar %s: %w", o.key, err)
+		}
+	}
 	y, err := yamldoc.Encode(cert, "Certificación registrada por «mpp certificar». Las huellas identifican el contenido certificado;",
 		"su forma canónica está en certificado/. «mpp verificar» compara el expediente con ellas.")
 	if err != nil {
@@ -147,7 +176,8 @@ func certifyRun(o *certifyOptions) error {
 }
 
 func newVerifyCmd(ios *ioStreams) *cobra.Command {
-	return &cobra.Command{
+	var trusted []string
+	c := &cobra.Command{
 		Use:   "verificar EXPEDIENTE [ARCHIVO.pdf...]",
 		Short: "Comprueba que el expediente (y sus PDF) son lo que la Dirección Jurídica certificó",
 		Long: `Compara el acuerdo y el manual con las huellas de certificacion.yaml y, si se dan, dice de cada
@@ -155,17 +185,24 @@ PDF (la edición de la Gaceta, el extracto del DOF, el manual…) si se hizo con
 certificado: todo PDF de mpp lleva en sus metadatos la huella de lo que lo originó y, adjunta, su
 forma canónica. Código de salida: 0 si todo coincide; 1 si algo cambió, con la lista de campos
 que cambiaron (p. ej. subprocesos[1].procedimientos[3].objetivo) o los PDF que no corresponden;
-2 si no hay certificación con huellas.`,
+2 si no hay certificación con huellas.
+
+Si la certificación está firmada («mpp certificar --firmar»), comprueba la firma y dice de qué
+clave es (y quién, si trae certificado); con --clave-confiable, la firma debe ser de una de esas
+claves (o certificados), y una certificación sin firma no pasa.`,
 		Example: `  mpp verificar expedientes/H.4.05
-  mpp verificar expedientes/H.4.05 out/H.4.05/gaceta.pdf out/H.4.05/extracto-dof.pdf`,
+  mpp verificar expedientes/H.4.05 out/H.4.05/gaceta.pdf out/H.4.05/extracto-dof.pdf
+  mpp verificar expedientes/H.4.05 --clave-confiable dj.pub.pem`,
 		Args: minArgs(1, "una carpeta de expediente y, si se quiere, archivos PDF"),
 		RunE: func(c *cobra.Command, args []string) error {
-			return verifyRun(ios, args[0], args[1:])
+			return verifyRun(ios, args[0], args[1:], trusted)
 		},
 	}
+	c.Flags().StringArrayVar(&trusted, "clave-confiable", nil, "clave pública o certificado (PEM) de quien puede firmar certificaciones (repetible)")
+	return c
 }
 
-func verifyRun(ios *ioStreams, dir string, pdfs []string) error {
+func verifyRun(ios *ioStreams, dir string, pdfs []string, trustedFiles []string) error {
 	e, err := manuals.LoadExpediente(dir)
 	if err != nil {
 		return err
@@ -174,6 +211,34 @@ func verifyRun(ios *ioStreams, dir string, pdfs []string) error {
 		return usageError("%s: no hay certificación con huellas; use «mpp certificar»", dir)
 	}
 	changed := 0
+	var trusted [][]byte
+	for _, f := range trustedFiles {
+		b, err := infile.Read(f, 1<<20)
+		if err != nil {
+			return err
+		}
+		trusted = append(trusted, b)
+	}
+	switch who, err := signing.Verify(e.Certificacion, trusted); {
+	case e.Certificacion.Firma == nil && len(trusted) == 0:
+		fmt.Fprintf(ios.Out, "certificación: sin firma; prueba que nada cambió desde que se escribió, no quién la escribió\n")
+	case e.Certificacion.Firma == nil:
+		fmt.Fprintf(ios.Out, "certificación: NO está firmada, y se pidió la firma de una clave de confianza\n")
+		changed++
+	case err != nil:
+		fmt.Fprintf(ios.Out, "certificación: FIRMA INVÁLIDA: %v\n", err)
+		changed++
+	default:
+		by := "clave sha256:" + who.KeyID
+		if who.Subject != "" {
+			by = who.Subject + ", " + by
+		}
+		trust := " (no se dio --clave-confiable: no se comprobó de quién es la clave)"
+		if len(trusted) > 0 {
+			trust = ", una de las de confianza"
+		}
+		fmt.Fprintf(ios.Out, "certificación: firma válida de %s%s\n", by, trust)
+	}
 	for _, h := range e.Certificacion.Huellas {
 		form, err := canon.Form(e, h.Documento)
 		if err != nil {
