@@ -1,13 +1,18 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // treeSums is the SHA-256 of every file under dir, by relative path.
@@ -123,4 +128,62 @@ func TestBuildIntoTheExpedientesFolder(t *testing.T) {
 		t.Errorf("build over the user's PDF: %d %q", code, errOut)
 	}
 	sameSums(t, "the expediente", before, treeSums(t, exp))
+}
+
+// A workbook whose Actividades sheet XML is cut short is refused naming
+// the sheet, not read as fewer activities (issue 16, item 4).
+func TestImportTruncatedSheet(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join(dir, "libro.xlsx")
+	if code, _, errOut := mpp(t, "render", "xlsx", "../../examples/H.4.05", "-o", book); code != 0 {
+		t.Fatalf("render xlsx: %s", errOut)
+	}
+	cut := filepath.Join(dir, "cortado.xlsx")
+	writeFile(t, cut, string(truncatePart(t, book, "Actividades")))
+	before := treeSums(t, dir)
+	out := filepath.Join(dir, "exp")
+	code, _, errOut := mpp(t, "importar", "xlsx", cut, "-o", out)
+	if code != exitUsage || !strings.Contains(errOut, "hoja «Actividades»") || !strings.Contains(errOut, "dañada") {
+		t.Errorf("truncated sheet: %d %q", code, errOut)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("something was written")
+	}
+	sameSums(t, "the inputs", before, treeSums(t, dir))
+}
+
+// truncatePart rewrites a workbook with the XML of one sheet cut in half,
+// the zip itself intact (as a tool that died mid-save leaves it).
+func truncatePart(t *testing.T, book, sheet string) []byte {
+	t.Helper()
+	data, _ := os.ReadFile(book)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The sheet's part, found the way a reader does: workbook.xml order.
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, _ := f.GetSheetIndex(sheet)
+	part := fmt.Sprintf("xl/worksheets/sheet%d.xml", idx+1)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	found := false
+	for _, zf := range zr.File {
+		rc, _ := zf.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		if zf.Name == part {
+			b, found = b[:len(b)/2], true
+		}
+		w, _ := zw.Create(zf.Name)
+		w.Write(b)
+	}
+	zw.Close()
+	if !found {
+		t.Fatalf("no part %s for sheet %s", part, sheet)
+	}
+	return buf.Bytes()
 }

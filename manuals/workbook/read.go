@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -55,9 +56,13 @@ const MaxUnzipped = 256 << 20
 // added; every row that does not fit (an unknown role, a bad code, an empty
 // required cell) is reported with its sheet, row and column.
 func Read(r io.Reader) (*manuals.Manual, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
 	// A workbook is a zip: its parts are bounded once unzipped, so a zip
 	// bomb is refused (excelize's own default is 16 GB).
-	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: MaxUnzipped, UnzipXMLSizeLimit: 16 << 20})
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzipped, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
 		if strings.Contains(err.Error(), "unzip size exceeds") {
 			return nil, fmt.Errorf("%w: descomprimido pasa de %d MB (¿una bomba zip?)", ErrTooLarge, MaxUnzipped>>20)
@@ -65,6 +70,9 @@ func Read(r io.Reader) (*manuals.Manual, error) {
 		return nil, ErrNotWorkbook
 	}
 	defer f.Close()
+	if err := checkParts(data); err != nil {
+		return nil, err
+	}
 	rd := &reader{f: f}
 	m := rd.manual()
 	if len(rd.errs) > 0 {
