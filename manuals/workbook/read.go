@@ -114,31 +114,57 @@ func (rd *reader) fail(r row, col, format string, args ...any) {
 	rd.errs = append(rd.errs, &CellError{Sheet: r.sheet, Row: r.n, Column: col, Msg: fmt.Sprintf(format, args...)})
 }
 
-// rows reads a sheet's data rows; missing is true when the sheet is absent.
+// MaxRows bounds the rows read from one sheet: the largest expediente has
+// some hundreds of activities; a sheet of a million rows (3 MB zipped)
+// would take gigabytes to hold.
+const MaxRows = 100_000
+
+// maxColumns bounds the cells read from one row.
+const maxColumns = 200
+
+// rows reads a sheet's data rows, streaming, within MaxRows; a missing
+// sheet is an error only when it has required columns.
 func (rd *reader) rows(s Sheet, required ...string) []row {
-	all, err := rd.f.GetRows(s.Name, excelize.Options{RawCellValue: true})
+	it, err := rd.f.Rows(s.Name)
 	if err != nil {
 		if required != nil {
 			rd.errs = append(rd.errs, &CellError{Sheet: s.Name, Row: 1, Msg: "falta la hoja"})
 		}
 		return nil
 	}
-	if len(all) == 0 {
-		return nil
-	}
-	headers := all[0]
-	have := map[string]bool{}
-	for _, h := range headers {
-		have[strings.TrimSpace(h)] = true
-	}
-	for _, h := range required {
-		if !have[h] {
-			rd.errs = append(rd.errs, &CellError{Sheet: s.Name, Row: 1, Column: h, Msg: "falta la columna"})
-		}
-	}
+	defer it.Close()
+	var headers []string
 	var out []row
-	for i, cells := range all[1:] {
-		r := row{sheet: s.Name, n: i + 2, cells: map[string]string{}}
+	n := 0
+	for it.Next() {
+		n++
+		if n > MaxRows+1 {
+			rd.errs = append(rd.errs, &CellError{Sheet: s.Name, Row: n, Msg: fmt.Sprintf("la hoja pasa de %d filas; mpp no lee más", MaxRows)})
+			return nil
+		}
+		cells, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			rd.errs = append(rd.errs, &CellError{Sheet: s.Name, Row: n, Msg: "la fila no se puede leer (XML dañado)"})
+			return nil
+		}
+		if len(cells) > maxColumns {
+			rd.errs = append(rd.errs, &CellError{Sheet: s.Name, Row: n, Msg: fmt.Sprintf("la fila pasa de %d columnas", maxColumns)})
+			return nil
+		}
+		if n == 1 {
+			headers = cells
+			have := map[string]bool{}
+			for _, h := range headers {
+				have[strings.TrimSpace(h)] = true
+			}
+			for _, h := range required {
+				if !have[h] {
+					rd.errs = append(rd.errs, &CellError{Sheet: s.Name, Row: 1, Column: h, Msg: "falta la columna"})
+				}
+			}
+			continue
+		}
+		r := row{sheet: s.Name, n: n, cells: map[string]string{}}
 		empty := true
 		for k, v := range cells {
 			if k < len(headers) {
@@ -151,6 +177,10 @@ func (rd *reader) rows(s Sheet, required ...string) []row {
 		if !empty {
 			out = append(out, r)
 		}
+	}
+	if err := it.Error(); err != nil {
+		rd.errs = append(rd.errs, &CellError{Sheet: s.Name, Row: n + 1, Msg: "la hoja no se puede leer hasta el final (XML dañado)"})
+		return nil
 	}
 	return out
 }

@@ -87,3 +87,42 @@ func TestReadRefusesWhatIsNotAWorkbook(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// A sheet with more rows than any expediente has is refused at MaxRows,
+// streaming, instead of read into memory whole (issue 16, item 9: a 3 MB
+// book of a million rows took gigabytes).
+func TestReadBoundsRows(t *testing.T) {
+	if testing.Short() {
+		t.Skip("100,000 rows: run without -short")
+	}
+	e, err := manuals.LoadExpediente("../../examples/H.4.05")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := xlsx.Expediente(&b, xlsx.Input{Exp: e}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Actividades")
+	last := rows[len(rows)-1]
+	vals := make([]any, len(last))
+	for i, v := range last {
+		vals[i] = v
+	}
+	for i := len(rows) + 1; i <= wb.MaxRows+3; i++ {
+		cell, _ := excelize.CoordinatesToCellName(1, i)
+		f.SetSheetRow("Actividades", cell, &vals)
+	}
+	var big bytes.Buffer
+	if err := f.Write(&big); err != nil {
+		t.Fatal(err)
+	}
+	_, err = wb.Read(&big)
+	if err == nil || !strings.Contains(err.Error(), "hoja «Actividades», fila 100002: la hoja pasa de 100000 filas") {
+		t.Errorf("%.300v", err)
+	}
+}

@@ -69,6 +69,9 @@ const (
 	// file is small but expands to billions of nodes.
 	maxNodes = 2_000_000
 	maxDepth = 100
+	// maxText bounds the text decoded with aliases expanded: a 1 MB string
+	// named by a thousand aliases is a gigabyte for every rule to read.
+	maxText = 64 << 20
 )
 
 var errStop = errors.New("stop")
@@ -77,6 +80,7 @@ type decoder struct {
 	file  string
 	errs  ErrorList
 	nodes int
+	bytes int // text decoded, aliases expanded
 }
 
 // Decode reads data (the contents of file) into v, a pointer to a struct.
@@ -223,6 +227,12 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 	if n.Kind == yaml.AliasNode {
 		d.value(n.Alias, v, path, depth+1)
 		return
+	}
+	if n.Kind == yaml.ScalarNode {
+		if d.bytes += len(n.Value); d.bytes > maxText {
+			d.fail(n, "el documento expande demasiado texto con alias (&/*): más de %d MB", maxText>>20)
+			panic(errStop)
+		}
 	}
 	if strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!") {
 		d.fail(n, "%s: la etiqueta «%s» no es de YAML estándar; quítela", where(path), n.Tag)

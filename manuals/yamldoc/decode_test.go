@@ -224,3 +224,21 @@ func TestSyntaxErrorsInSpanish(t *testing.T) {
 		}
 	}
 }
+
+// A thousand aliases of one 1 MB string are a gigabyte of text once
+// expanded: refused by the bytes they produce, at once (issue 16, item 9).
+func TestAliasAmplificationByBytes(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("a: &big " + strings.Repeat("x", 1<<20) + "\nb:\n")
+	for range 1000 {
+		b.WriteString("  - *big\n")
+	}
+	var v struct {
+		A string   `yaml:"a"`
+		B []string `yaml:"b"`
+	}
+	err := yamldoc.Decode("alias.yaml", []byte(b.String()), &v)
+	if err == nil || !strings.Contains(err.Error(), "expande demasiado texto con alias") {
+		t.Errorf("alias amplification: %v", err)
+	}
+}

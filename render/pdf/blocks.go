@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -266,11 +265,11 @@ func templateBlocks(opt Options, data any, name string, partials ...string) ([]b
 	if err != nil {
 		return nil, fmt.Errorf("plantilla %s: %w", name, err)
 	}
-	var src bytes.Buffer
-	if err := t.Execute(&src, data); err != nil {
+	src, err := templates.Execute(t, data)
+	if err != nil {
 		return nil, fmt.Errorf("plantilla %s: %w", name, err)
 	}
-	bs, err := parseBlocks(src.String())
+	bs, err := parseBlocks(string(src))
 	if err != nil {
 		return nil, fmt.Errorf("plantilla %s: %w", name, err)
 	}

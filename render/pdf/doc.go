@@ -8,6 +8,7 @@
 package pdf
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
 
 	"github.com/cipro-ine/mpp/infile"
 	"github.com/cipro-ine/mpp/manuals"
@@ -98,6 +100,28 @@ func (d *doc) furniture() {
 	})
 }
 
+// addFonts checks the TrueType files with x/image's sfnt parser before
+// fpdf sees them, and turns a panic of fpdf's own parser on a crafted file
+// into an error.
+func addFonts(f *fpdf.Fpdf, regular, bold []byte) (err error) {
+	for _, b := range [][]byte{regular, bold} {
+		if _, perr := sfnt.Parse(b); perr != nil {
+			return errors.New("fuente: el archivo no es una fuente TrueType legible")
+		}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = errors.New("fuente: el archivo no es una fuente TrueType legible (la biblioteca de PDF no pudo leerla)")
+		}
+	}()
+	f.AddUTF8FontFromBytes(family, "", regular)
+	f.AddUTF8FontFromBytes(family, "B", bold)
+	if err := f.Error(); err != nil {
+		return fmt.Errorf("fuente: %w", err)
+	}
+	return nil
+}
+
 func newDoc(m Meta, o Options) (*doc, error) {
 	f := fpdf.New("P", "mm", "Letter", "")
 	regular, bold := goregular.TTF, gobold.TTF
@@ -115,10 +139,8 @@ func newDoc(m Meta, o Options) (*doc, error) {
 		}
 		bold = b
 	}
-	f.AddUTF8FontFromBytes(family, "", regular)
-	f.AddUTF8FontFromBytes(family, "B", bold)
-	if err := f.Error(); err != nil {
-		return nil, fmt.Errorf("fuente: %w", err)
+	if err := addFonts(f, regular, bold); err != nil {
+		return nil, err
 	}
 	t := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	if !m.Date.IsZero() {

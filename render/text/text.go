@@ -36,11 +36,11 @@ func Acuerdo(w io.Writer, a *manuals.Acuerdo, tpl fs.FS) error {
 	if err != nil {
 		return fmt.Errorf("plantilla acuerdo.txt.tmpl: %w", err)
 	}
-	var b bytes.Buffer
-	if err := t.Execute(&b, a); err != nil {
+	b, err := templates.Execute(t, a)
+	if err != nil {
 		return fmt.Errorf("plantilla acuerdo.txt.tmpl: %w", err)
 	}
-	out := blankRuns.ReplaceAll(bytes.TrimLeft(b.Bytes(), "\n"), []byte("\n\n"))
+	out := blankRuns.ReplaceAll(bytes.TrimLeft(b, "\n"), []byte("\n\n"))
 	_, err = w.Write(out)
 	return err
 }

@@ -1,0 +1,55 @@
+package pdf_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/cipro-ine/mpp/render/pdf"
+	"github.com/cipro-ine/mpp/templates"
+)
+
+// A crafted font file is an error, not a panic inside the PDF library; a
+// device as --fuente is refused, not read forever (issue 16, item 9).
+func TestHostileFonts(t *testing.T) {
+	e := example(t, "H.4.05")
+	dir := t.TempDir()
+	crafted := filepath.Join(dir, "x.ttf")
+	// A TrueType header claiming tables that are not there: 110 bytes.
+	hdr := []byte("\x00\x01\x00\x00\x00\x06\x00\x40\x00\x02\x00\x20")
+	for _, tag := range []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca"} {
+		hdr = append(hdr, tag...)
+		hdr = append(hdr, "\x00\x00\x00\x00\x00\x00\x00\x10\x7f\xff\xff\xff"...)
+	}
+	os.WriteFile(crafted, hdr[:110], 0o644)
+	for _, font := range []string{crafted, "/dev/zero"} {
+		var b bytes.Buffer
+		err := pdf.Manual(&b, e, pdf.Options{FontRegular: font})
+		if err == nil || !strings.Contains(err.Error(), "fuente") {
+			t.Errorf("%s: %v", font, err)
+		}
+	}
+}
+
+// A --plantillas template that doubles its output forty times stops at
+// templates.MaxOutput with an error, instead of exhausting memory.
+func TestExponentialTemplate(t *testing.T) {
+	e := example(t, "H.4.05")
+	dir := t.TempDir()
+	var tpl strings.Builder
+	tpl.WriteString(`{{define "a0"}}xxxxxxxxxxxxxxxx{{end}}`)
+	for i := 1; i <= 40; i++ {
+		tpl.WriteString(`{{define "a` + strconv.Itoa(i) + `"}}{{template "a` + strconv.Itoa(i-1) + `"}}{{template "a` + strconv.Itoa(i-1) + `"}}{{end}}`)
+	}
+	tpl.WriteString("@titulo\n{{template \"a40\"}}\n")
+	os.WriteFile(filepath.Join(dir, "dof.pdf.tmpl"), []byte(tpl.String()), 0o644)
+	var b bytes.Buffer
+	err := pdf.DOF(&b, e.Acuerdo, pdf.DOFOptions{}, pdf.Options{Templates: templates.Overlay(dir)})
+	if err == nil || !strings.Contains(err.Error(), "la plantilla produce demasiado texto") {
+		t.Errorf("exponential template: %v", err)
+	}
+}
+
