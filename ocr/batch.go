@@ -5,6 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
 	"runtime"
 	"sync"
 	"time"
@@ -71,7 +75,8 @@ func Batch(ctx context.Context, pages []Source, o Options, bo BatchOptions) ([]P
 	// The workers' temporary files (page images taken out of PDFs) go in a
 	// folder of the batch's, removed here whatever happens to them: a worker
 	// killed by the time limit or by Ctrl-C cannot clean up after itself.
-	tmp, err := os.MkdirTemp("", "mpp-ocr-")
+	sweepStaleTemp()
+	tmp, err := os.MkdirTemp("", fmt.Sprintf("%s%d-", tempPrefix, os.Getpid()))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -150,4 +155,25 @@ feed:
 		}
 	}
 	return out, failed, nil
+}
+
+// tempPrefix names a batch's temporary folder, followed by the pid of the
+// mpp that made it.
+const tempPrefix = "mpp-ocr-"
+
+// sweepStaleTemp removes the temporary folders of batches whose mpp is no
+// longer running: one killed outright (SIGKILL) could not remove its own,
+// and it holds page images of the scanned document.
+func sweepStaleTemp() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), tempPrefix+"*"))
+	for _, d := range dirs {
+		pidStr, _, ok := strings.Cut(strings.TrimPrefix(filepath.Base(d), tempPrefix), "-")
+		pid, err := strconv.Atoi(pidStr)
+		if !ok || err != nil || pid <= 0 || pid == os.Getpid() {
+			continue
+		}
+		if err := syscall.Kill(pid, 0); errors.Is(err, syscall.ESRCH) {
+			os.RemoveAll(d)
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -146,5 +147,35 @@ func TestBatchCancelled(t *testing.T) {
 	_, _, err := ocr.Batch(ctx, src, ocr.Options{DPI: 150}, ocr.BatchOptions{Workers: 2})
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("cancelled batch: %v", err)
+	}
+}
+
+// A batch removes the temporary folder (with its page images) that an mpp
+// killed outright left behind, and leaves those of running ones alone
+// (issue 16, item 6).
+func TestBatchSweepsStaleTemp(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Fatal(err)
+	}
+	stale := filepath.Join(tmp, fmt.Sprintf("mpp-ocr-%d-123", dead.Process.Pid))
+	live := filepath.Join(tmp, fmt.Sprintf("mpp-ocr-%d-456", os.Getppid()))
+	for _, d := range []string{stale, live} {
+		os.MkdirAll(filepath.Join(d, "mpp-pagina-1"), 0o755)
+		os.WriteFile(filepath.Join(d, "mpp-pagina-1", "p-000.tif"), []byte("imagen de una página"), 0o644)
+	}
+	if _, _, err := ocr.Batch(context.Background(), shortPages(t, 1), ocr.Options{DPI: 150}, ocr.BatchOptions{Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("the dead mpp's temporary folder is still there")
+	}
+	if _, err := os.Stat(live); err != nil {
+		t.Error("a running mpp's temporary folder was removed")
+	}
+	if left, _ := filepath.Glob(filepath.Join(tmp, "mpp-ocr-*")); len(left) != 1 {
+		t.Errorf("left: %v", left)
 	}
 }

@@ -52,4 +52,3 @@ func TestExponentialTemplate(t *testing.T) {
 		t.Errorf("exponential template: %v", err)
 	}
 }
-
