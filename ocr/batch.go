@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
-	"runtime"
 	"sync"
+	"syscall"
 	"time"
 )
 
