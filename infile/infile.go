@@ -64,7 +64,13 @@ func tooLarge(path string, max int64) error {
 
 func describe(path string, err error) error {
 	if errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("%s: no existe: %w", path, fs.ErrNotExist)
+		return fmt.Errorf("%s: %w", path, notExist{})
 	}
 	return fmt.Errorf("%s: no se puede leer: %w", path, outfile.Reason(err))
 }
+
+// notExist says «no existe» and is fs.ErrNotExist to errors.Is.
+type notExist struct{}
+
+func (notExist) Error() string { return "no existe" }
+func (notExist) Unwrap() error { return fs.ErrNotExist }

@@ -17,8 +17,9 @@ var lexiconFile string
 
 // Lexicon is the set of words an OCR slip may be corrected to.
 type Lexicon struct {
-	exact map[string]bool   // as written
-	lower map[string]string // lower-case form -> as written, for words written in lower case
+	exact   map[string]bool   // as written
+	lower   map[string]string // lower-case form -> as written, for words written in lower case
+	longest int               // bytes of the longest word: a longer one has no correction
 }
 
 // NewLexicon joins the embedded INE lexicon, the profile's units and proper
@@ -50,6 +51,7 @@ func NewLexicon(prof *profile.Profile, glosario []manuals.GlossaryEntry) *Lexico
 
 func (l *Lexicon) add(w string) {
 	l.exact[w] = true
+	l.longest = max(l.longest, len(w))
 	if strings.ToLower(w) == w {
 		l.lower[w] = w
 	}
@@ -80,6 +82,12 @@ func (l *Lexicon) fix(w string) (string, string, bool) {
 	}
 	if m := jgeSlip.FindStringSubmatch(w); m != nil {
 		return "INE/JGE" + m[1], "error de OCR (código de acuerdo de la Junta)", true
+	}
+	// Every other correction is a word of the lexicon, of the same length
+	// give or take a rune's bytes: a longer token has none, and trying each
+	// swap of a long one costs its length squared.
+	if len(w) > l.longest+4 {
+		return "", "", false
 	}
 	// Capitals inside a lower-case word ("micrositiOS"): only when the word
 	// in lower case is in the lexicon, so siglas (UTTYPDP) are never touched.

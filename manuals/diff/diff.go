@@ -63,40 +63,102 @@ func pluralKind(k string, n int) string {
 	return k + "s"
 }
 
-// lcsTable returns, for sequences x and y, lcs[i][j]: the length of the
-// longest common subsequence of x[i:] and y[j:].
-func lcsTable(x, y []string) [][]int32 {
-	lcs := make([][]int32, len(x)+1)
-	for i := range lcs {
-		lcs[i] = make([]int32, len(y)+1)
+// maxEdits bounds the edit script Myers' algorithm looks for: past it two
+// sequences are far apart, and their middle is taken as replaced whole.
+const maxEdits = 4000
+
+// common returns the pairs (i, j) of a longest common subsequence of x and
+// y. The common prefix and suffix are taken off first, then Myers' O(ND)
+// algorithm finds the middle's, so a long text with a few edits costs its
+// length, not its length squared.
+func common(x, y []string) [][2]int {
+	var out [][2]int
+	p := 0
+	for p < len(x) && p < len(y) && x[p] == y[p] {
+		out = append(out, [2]int{p, p})
+		p++
 	}
-	for i := len(x) - 1; i >= 0; i-- {
-		for j := len(y) - 1; j >= 0; j-- {
-			if x[i] == y[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
+	s := 0
+	for s < len(x)-p && s < len(y)-p && x[len(x)-1-s] == y[len(y)-1-s] {
+		s++
+	}
+	for _, m := range myers(x[p:len(x)-s], y[p:len(y)-s]) {
+		out = append(out, [2]int{m[0] + p, m[1] + p})
+	}
+	for k := s; k > 0; k-- {
+		out = append(out, [2]int{len(x) - k, len(y) - k})
+	}
+	return out
+}
+
+// myers returns the matched pairs of a shortest edit script from x to y
+// (Myers 1986, the greedy forward search with its trace), or none when the
+// script would be longer than maxEdits.
+func myers(x, y []string) [][2]int {
+	n, m := len(x), len(y)
+	if n == 0 || m == 0 {
+		return nil
+	}
+	limit := min(n+m, maxEdits)
+	off := limit + 1
+	v := make([]int, 2*limit+3)
+	var trace [][]int
+	found := -1
+	for d := 0; d <= limit && found < 0; d++ {
+		trace = append(trace, append([]int(nil), v...))
+		for k := -d; k <= d; k += 2 {
+			var i int
+			if k == -d || k != d && v[off+k-1] < v[off+k+1] {
+				i = v[off+k+1] // down: an insertion
 			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+				i = v[off+k-1] + 1 // right: a deletion
+			}
+			j := i - k
+			for i < n && j < m && x[i] == y[j] {
+				i++
+				j++
+			}
+			v[off+k] = i
+			if i >= n && j >= m {
+				found = d
+				break
 			}
 		}
 	}
-	return lcs
-}
-
-// common returns the pairs (i, j) of a longest common subsequence of x and y.
-func common(x, y []string) [][2]int {
-	lcs := lcsTable(x, y)
-	var out [][2]int
-	for i, j := 0, 0; i < len(x) && j < len(y); {
-		switch {
-		case x[i] == y[j]:
-			out = append(out, [2]int{i, j})
-			i++
-			j++
-		case lcs[i+1][j] >= lcs[i][j+1]:
-			i++
-		default:
-			j++
+	if found < 0 {
+		return nil
+	}
+	// Walk the trace back from (n, m): each step is a snake (matches)
+	// preceded by one move from the previous diagonal.
+	var rev [][2]int
+	i, j := n, m
+	for d := found; d > 0; d-- {
+		vd := trace[d] // the furthest points after d-1 edits
+		k := i - j
+		pk := k - 1 // came right, by a deletion
+		if k == -d || k != d && vd[off+k-1] < vd[off+k+1] {
+			pk = k + 1 // came down, by an insertion
 		}
+		pi := vd[off+pk]
+		mi := pi // where the move ends and the snake starts
+		if pk == k-1 {
+			mi = pi + 1
+		}
+		for i > mi {
+			i--
+			j--
+			rev = append(rev, [2]int{i, j})
+		}
+		i, j = pi, pi-pk
+	}
+	for i > 0 && j > 0 {
+		i--
+		j--
+		rev = append(rev, [2]int{i, j})
+	}
+	out := make([][2]int, len(rev))
+	for k := range rev {
+		out[k] = rev[len(rev)-1-k]
 	}
 	return out
 }
@@ -105,35 +167,37 @@ func common(x, y []string) [][2]int {
 // words), merging runs of the same operation.
 func Words(a, b string) []WordOp {
 	x, y := strings.Fields(a), strings.Fields(b)
-	lcs := lcsTable(x, y)
-	var out []WordOp
+	// Runs are gathered as word lists and joined once: appending to a
+	// string a word at a time costs a long run's length squared.
+	type run struct {
+		op    string
+		words []string
+	}
+	var runs []run
 	add := func(op, w string) {
-		if n := len(out); n > 0 && out[n-1].Op == op {
-			out[n-1].Text += " " + w
+		if n := len(runs); n > 0 && runs[n-1].op == op {
+			runs[n-1].words = append(runs[n-1].words, w)
 			return
 		}
-		out = append(out, WordOp{op, w})
+		runs = append(runs, run{op, []string{w}})
 	}
 	i, j := 0, 0
-	for i < len(x) && j < len(y) {
-		switch {
-		case x[i] == y[j]:
+	for _, p := range append(common(x, y), [2]int{len(x), len(y)}) {
+		for ; i < p[0]; i++ {
+			add("-", x[i])
+		}
+		for ; j < p[1]; j++ {
+			add("+", y[j])
+		}
+		if p[0] < len(x) {
 			add("=", x[i])
 			i++
 			j++
-		case lcs[i+1][j] >= lcs[i][j+1]:
-			add("-", x[i])
-			i++
-		default:
-			add("+", y[j])
-			j++
 		}
 	}
-	for ; i < len(x); i++ {
-		add("-", x[i])
-	}
-	for ; j < len(y); j++ {
-		add("+", y[j])
+	out := make([]WordOp, len(runs))
+	for k, r := range runs {
+		out[k] = WordOp{r.op, strings.Join(r.words, " ")}
 	}
 	return out
 }

@@ -29,16 +29,19 @@ func checkSiglaVariants(p *Pass, file string, glosario []manuals.GlossaryEntry, 
 		}
 	}
 	uses := siglaUses(body)
-	// Per folded key, count each spelling; the first seen wins ties.
+	// Per folded key, each spelling in the order first seen, and its count;
+	// the first seen wins ties.
 	counts := map[string]map[string]int{}
-	var firstSeen []string
-	for _, o := range uses {
+	spellings := map[string][]string{}
+	keys := make([]string, len(uses))
+	for i, o := range uses {
 		k := manuals.Fold(o.Word)
+		keys[i] = k
 		if counts[k] == nil {
 			counts[k] = map[string]int{}
 		}
 		if counts[k][o.Word] == 0 {
-			firstSeen = append(firstSeen, o.Word)
+			spellings[k] = append(spellings[k], o.Word)
 		}
 		counts[k][o.Word]++
 	}
@@ -47,16 +50,16 @@ func checkSiglaVariants(p *Pass, file string, glosario []manuals.GlossaryEntry, 
 			return g, "la forma del glosario"
 		}
 		best := ""
-		for _, w := range firstSeen {
-			if manuals.Fold(w) == k && (best == "" || counts[k][w] > counts[k][best]) {
+		for _, w := range spellings[k] {
+			if best == "" || counts[k][w] > counts[k][best] {
 				best = w
 			}
 		}
 		return best, "la forma más frecuente"
 	}
 	reported := map[string]bool{}
-	for _, o := range uses {
-		ref, src := reference(manuals.Fold(o.Word))
+	for i, o := range uses {
+		ref, src := reference(keys[i])
 		if o.Word == ref || reported[o.Word] {
 			continue
 		}
