@@ -17,6 +17,7 @@ import (
 	"github.com/cipro-ine/mpp/manuals/yamldoc"
 	"github.com/cipro-ine/mpp/ocr"
 	"github.com/cipro-ine/mpp/outfile"
+	"github.com/cipro-ine/mpp/render/report"
 )
 
 // maxTextInput bounds the text an acuerdo is read from; the longest acuerdo
@@ -147,13 +148,13 @@ func ingestRun(o *ingestOptions) error {
 	fmt.Fprintf(w, "%s: cobertura %s (%d de %s con texto %s)\n", o.input, esmx.Percent(r.Coverage()), r.Placed,
 		esmx.Count(r.NonBlank, "línea", "líneas"), esmx.Word(r.Placed, "ubicada", "ubicadas"))
 	for _, n := range a.Notas {
-		fmt.Fprintf(w, "  nota: %s\n", n)
+		fmt.Fprintf(w, "  nota: %s\n", report.Printable(n))
 	}
 	for _, c := range a.Correcciones {
-		fmt.Fprintf(w, "  corrección: «%s» → «%s» (%s; %s)\n", c.Original, c.Corregido, c.Ubicacion, c.Motivo)
+		fmt.Fprintf(w, "  corrección: %s\n", report.Printable(fmt.Sprintf("«%s» → «%s» (%s; %s)", c.Original, c.Corregido, c.Ubicacion, c.Motivo)))
 	}
 	for _, f := range a.SinClasificar {
-		fmt.Fprintf(w, "  sin clasificar: líneas %d–%d: «%s»\n", f.Origen.Desde, f.Origen.Hasta, excerpt(f.Texto, 60))
+		fmt.Fprintf(w, "  sin clasificar: líneas %d–%d: «%s»\n", f.Origen.Desde, f.Origen.Hasta, report.Printable(excerpt(f.Texto, 60)))
 	}
 	for _, f := range files {
 		fmt.Fprintf(w, "escrito: %s\n", f.Path)

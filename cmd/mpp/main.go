@@ -23,6 +23,7 @@ import (
 	"github.com/cipro-ine/mpp/manuals/profile"
 	"github.com/cipro-ine/mpp/manuals/yamldoc"
 	"github.com/cipro-ine/mpp/ocr"
+	"github.com/cipro-ine/mpp/render/report"
 )
 
 // ioStreams are the command's streams; colour only on a terminal.
@@ -175,11 +176,11 @@ func run(args []string, ios *ioStreams) int {
 	case errors.Is(err, errSilent):
 	case isCobraError(err):
 		// Cobra's own errors: bad flags, unknown commands.
-		fmt.Fprintln(ios.ErrOut, "mpp:", translateCobra(err.Error()))
+		fmt.Fprintln(ios.ErrOut, "mpp:", report.Printable(translateCobra(err.Error())))
 		suggestCommand(ios, root, args, err)
 		fmt.Fprintf(ios.ErrOut, "Use «%s --help» para ver los comandos y sus opciones.\n", cmd.CommandPath())
 	default:
-		fmt.Fprintln(ios.ErrOut, "mpp:", err)
+		fmt.Fprintln(ios.ErrOut, "mpp:", report.Printable(err.Error()))
 	}
 	if err != nil && cmd != nil && jsonRequested(cmd) && !ios.wroteJSON {
 		// A script that asked for JSON gets the failure in JSON too.

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 	"text/template"
@@ -245,9 +246,15 @@ func (d *doc) qr(link string) error {
 	}
 	f.SetXY(x0+side+4, y0+side/2-3)
 	f.SetFont(family, "", 9)
-	f.SetTextColor(0, 0, 160)
 	w := f.GetStringWidth(link)
-	f.CellFormat(w, 5, link, "", 0, "L", false, 0, link)
+	// Only a web address is clickable: a «javascript:» or «file:» link in a
+	// document a reader trusts would run or open something on their machine.
+	if webLink(link) {
+		f.SetTextColor(0, 0, 160)
+		f.CellFormat(w, 5, link, "", 0, "L", false, 0, link)
+	} else {
+		f.CellFormat(w, 5, link, "", 0, "L", false, 0, "")
+	}
 	f.SetTextColor(0, 0, 0)
 	f.SetXY(left, y0+side+3)
 	return nil
@@ -274,4 +281,10 @@ func templateBlocks(opt Options, data any, name string, partials ...string) ([]b
 		return nil, fmt.Errorf("plantilla %s: %w", name, err)
 	}
 	return bs, nil
+}
+
+// webLink: an absolute http or https address.
+func webLink(s string) bool {
+	u, err := url.Parse(strings.TrimSpace(s))
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }

@@ -74,6 +74,11 @@ func DOF(w io.Writer, a *manuals.Acuerdo, o DOFOptions, opt Options) error {
 	if o.Fecha.IsZero() {
 		return fmt.Errorf("falta la fecha de publicación en el DOF (--fecha-dof o publicacion.fecha_dof)")
 	}
+	for _, l := range o.Ligas {
+		if !webLink(l) {
+			return fmt.Errorf("la liga «%s» no es una dirección web (http:// o https://): el extracto sólo enlaza direcciones web", l)
+		}
+	}
 	if len(o.Ligas) == 0 {
 		return fmt.Errorf("falta la liga electrónica del anexo (--liga o publicacion.ligas): el punto de publicación la exige")
 	}

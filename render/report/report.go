@@ -81,13 +81,13 @@ func WriteText(w io.Writer, results []Result, o TextOptions) error {
 			default:
 				sev = paint(cyan, fmt.Sprintf("%-11s", sev))
 			}
-			fmt.Fprintf(w, "  %-7s %s %-8s %s\n", loc, sev, f.Rule, f.Message)
+			fmt.Fprintf(w, "  %-7s %s %-8s %s\n", loc, sev, f.Rule, Printable(f.Message))
 			if o.Fundamento && f.Fundamento != "" {
 				fmt.Fprintf(w, "  %-7s %s\n", "", paint(dim, "fundamento: "+f.Fundamento))
 			}
 		}
 		for _, n := range r.Notas {
-			fmt.Fprintf(w, "  %s %s\n", paint(dim, "nota:"), n)
+			fmt.Fprintf(w, "  %s %s\n", paint(dim, "nota:"), Printable(n))
 		}
 		e, wn, in := r.Counts()
 		fmt.Fprintf(w, "%s: %s, %s, %s (régimen de los Lineamientos %s)\n",

@@ -111,13 +111,13 @@ func level(s rules.Severity) string {
 // parsers look for; the message is Spanish. Problems come first, as errors.
 func WriteGCC(w io.Writer, results []Result, problems []Problem) error {
 	for _, p := range problems {
-		if _, err := fmt.Fprintf(w, "%s: error: %s\n", position(p.File, p.Line, p.Column), p.Message); err != nil {
+		if _, err := fmt.Fprintf(w, "%s: error: %s\n", position(p.File, p.Line, p.Column), Printable(p.Message)); err != nil {
 			return err
 		}
 	}
 	for _, r := range results {
 		for _, f := range r.Hallazgos {
-			if _, err := fmt.Fprintf(w, "%s: %s: %s %s\n", position(f.File, f.Line, f.Column), level(f.Severity), f.Rule, f.Message); err != nil {
+			if _, err := fmt.Fprintf(w, "%s: %s: %s %s\n", position(f.File, f.Line, f.Column), level(f.Severity), f.Rule, Printable(f.Message)); err != nil {
 				return err
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/cipro-ine/mpp/manuals/diff"
+	"github.com/cipro-ine/mpp/render/report"
 )
 
 // contextWords is how many unchanged words show on each side of a change.
@@ -43,11 +44,14 @@ func Diff(w io.Writer, r diff.Result, color bool) error {
 		}
 		return "{+" + s + "+}"
 	}
+	// Text from the documents is made printable before any colour code of
+	// ours is put around it.
+	pr := report.Printable
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", style(ansiHead, fmt.Sprintf("Diferencias del %s: %s → %s", r.Document, r.Old, r.New)))
+	fmt.Fprintf(&b, "%s\n", style(ansiHead, pr(fmt.Sprintf("Diferencias del %s: %s → %s", r.Document, r.Old, r.New))))
 	fmt.Fprintf(&b, "%s\n", r.Summary)
 	for _, c := range r.Changes {
-		fmt.Fprintf(&b, "\n%s\n", style(ansiHead, fmt.Sprintf("%s %s · %s", upper(c.What), diff.KindOf(c), c.Where)))
+		fmt.Fprintf(&b, "\n%s\n", style(ansiHead, pr(fmt.Sprintf("%s %s · %s", upper(c.What), diff.KindOf(c), c.Where))))
 		if c.Path != "" {
 			fmt.Fprintf(&b, "  %s\n", style(ansiFaint, "ruta: "+c.Path))
 		}
@@ -57,16 +61,16 @@ func Diff(w io.Writer, r diff.Result, color bool) error {
 			for _, op := range diff.Context(c.Words, contextWords) {
 				switch op.Op {
 				case "-":
-					line = append(line, del(op.Text))
+					line = append(line, del(pr(op.Text)))
 				case "+":
-					line = append(line, ins(op.Text))
+					line = append(line, ins(pr(op.Text)))
 				default:
-					line = append(line, op.Text)
+					line = append(line, pr(op.Text))
 				}
 			}
 			fmt.Fprintf(&b, "  %s\n", strings.Join(line, " "))
 		case c.Kind == diff.Moved:
-			fmt.Fprintf(&b, "  de %s a %s", del(c.Old), ins(c.New))
+			fmt.Fprintf(&b, "  de %s a %s", del(pr(c.Old)), ins(pr(c.New)))
 			if c.Context != "" {
 				fmt.Fprintf(&b, ": %s", oneLine(c.Context))
 			}
@@ -92,4 +96,4 @@ func upper(s string) string {
 	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+func oneLine(s string) string { return report.Printable(strings.Join(strings.Fields(s), " ")) }
