@@ -95,15 +95,15 @@ func OrdinalName(n int) string {
 	return ordinalTenNames[t] + " " + ordinalUnitNames[u]
 }
 
-var romanRe = regexp.MustCompile(`^(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$`)
+var romanRe = regexp.MustCompile(`^(CD|C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$`)
 
-// RomanValue reads a Roman numeral up to 99 (antecedentes); 0 if invalid.
+// RomanValue reads a Roman numeral up to 499 (antecedentes); 0 if invalid.
 func RomanValue(s string) int {
 	s = strings.TrimSpace(s)
 	if s == "" || !romanRe.MatchString(s) {
 		return 0
 	}
-	vals := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100}
+	vals := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500}
 	total := 0
 	for i := 0; i < len(s); i++ {
 		v := vals[s[i]]
@@ -116,7 +116,7 @@ func RomanValue(s string) int {
 	return total
 }
 
-// IsRoman reports whether s is a valid Roman numeral (I … XCIX).
+// IsRoman reports whether s is a valid Roman numeral (I … CDXCIX).
 func IsRoman(s string) bool { return RomanValue(s) > 0 }
 
 // PuntoKind is the role a punto de acuerdo plays.

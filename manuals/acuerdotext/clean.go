@@ -49,7 +49,7 @@ var (
 	listLabel    = regexp.MustCompile(`^(?:[a-z]{1,2}[.)]|\d+[.)])\s`)
 	// structStart is anchored as a whole: Go tries an unanchored pattern at
 	// every position of a long paragraph.
-	structStart = regexp.MustCompile(`^(?:(?:[IVXL]+\.|\d+\.|[a-z]\.|[a-z]{1,2}\))\s|(?:PRIMER[OA]|SEGUND[OA]|TERCER[OA]|CUART[OA]|QUINT[OA]|SEXT[OA]|S[ÉE]PTIM[OA]|OCTAV[OA]|NOVEN[OA]|D[ÉE]CIM[OA]|UND[ÉE]CIM[OA]|DUOD[ÉE]CIM[OA]|VIG[ÉE]SIM[OA]|TRIG[ÉE]SIM[OA])\b|El presente [Aa]cuerdo fue aprobado|El procedimiento [A-Z]\.\d|[A-Z]\.\d\.\d{2}\.\d\s|(?:DR|DRA|LIC|MTRO|MTRA|ING|C)\.\s|(?:EL|LA) [A-ZÁÉÍÓÚÑ ]{4,}$|Subproceso\s)`)
+	structStart = regexp.MustCompile(`^(?:(?:[IVXLCD]+\.|\d+\.|[a-z]\.|[a-z]{1,2}\))\s|(?:PRIMER[OA]|SEGUND[OA]|TERCER[OA]|CUART[OA]|QUINT[OA]|SEXT[OA]|S[ÉE]PTIM[OA]|OCTAV[OA]|NOVEN[OA]|D[ÉE]CIM[OA]|UND[ÉE]CIM[OA]|DUOD[ÉE]CIM[OA]|VIG[ÉE]SIM[OA]|TRIG[ÉE]SIM[OA])\b|El presente [Aa]cuerdo fue aprobado|El procedimiento [A-Z]\.\d|[A-Z]\.\d\.\d{2}\.\d\s|(?:DR|DRA|LIC|MTRO|MTRA|ING|C)\.\s|(?:EL|LA) [A-ZÁÉÍÓÚÑ ]{4,}$|Subproceso\s)`)
 )
 
 // Clean turns raw acuerdo text into paragraphs: Markdown residue, page marks,
@@ -331,7 +331,7 @@ var (
 	// roman numeral as l, 1 or | ("XIl. El día…"); the parser takes it back
 	// only when it is the number that comes next.
 	ocrCommaLabel = regexp.MustCompile(`^(?:[IVXLl1|]+[.,]|\d+,)\s+[A-ZÁÉÍÓÚÑ]`)
-	itemLabel     = regexp.MustCompile(`^(?:([IVXL]+)\.|(\d+)\.|([a-z])\.|([a-z]{1,2})\))\s`)
+	itemLabel     = regexp.MustCompile(`^(?:([IVXLCD]+)\.|(\d+)\.|([a-z])\.|([a-z]{1,2})\))\s`)
 	// Words after which a label is a reference ("inciso t)"), not an item.
 	referenceWords = wordSet("inciso incisos fracción fracciones numeral numerales apartado párrafo artículo artículos punto")
 	// Words a sentence cut by a page break tends to end on.

@@ -1,6 +1,7 @@
 package acuerdotext
 
 import (
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -70,4 +71,47 @@ func TestOCRSlipsInCodesAndNumerals(t *testing.T) {
 	if n := len(r.Acuerdo.Antecedentes); n != 11 {
 		t.Errorf("«1111.» became an antecedente: %d", n)
 	}
+}
+
+// Antecedentes run past LXXXIX: XC, XCI… C, CI are new antecedentes, not
+// paragraphs of LXXXIX (issue 16); a «C.» out of sequence is not one.
+func TestAntecedentesPastEightyNine(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("INE/JGE1/2023\n\nACUERDO DE LA JUNTA GENERAL EJECUTIVA POR EL QUE SE APRUEBA EL MANUAL\n\nANTECEDENTES\n\n")
+	for i := 1; i <= 102; i++ {
+		fmt.Fprintf(&b, "%s. Antecedente número %d de la serie.\n\n", romanOf(i), i)
+		if i == 50 {
+			b.WriteString("C. Juan Pérez, titular de la unidad, firmó el oficio.\n\n")
+		}
+	}
+	b.WriteString("CONSIDERANDOS\n\nPRIMERO. Competencia.\n\n1. Texto.\n\nACUERDOS\n\nPRIMERO. - Se aprueba.\n")
+	r, err := Ingest([]byte(b.String()), profile.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ants := r.Acuerdo.Antecedentes
+	if len(ants) != 102 {
+		t.Fatalf("%d antecedentes, want 102", len(ants))
+	}
+	for i, a := range ants {
+		if a.Romano != romanOf(i+1) {
+			t.Errorf("antecedente %d is %q", i+1, a.Romano)
+		}
+	}
+	if !strings.Contains(ants[49].AllText(), "C. Juan Pérez") {
+		t.Errorf("the «C.» paragraph is not in antecedente L: %q", ants[49].AllText())
+	}
+}
+
+func romanOf(n int) string {
+	vals := []int{100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	s := ""
+	for i, v := range vals {
+		for n >= v {
+			s += syms[i]
+			n -= v
+		}
+	}
+	return s
 }

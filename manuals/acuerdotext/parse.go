@@ -55,8 +55,8 @@ func Ingest(data []byte, prof *profile.Profile) (*Result, error) {
 var (
 	codeLine     = regexp.MustCompile(`^INE/[A-Z]+\d+/\d{4}$`)
 	acuerdoRefRe = regexp.MustCompile(`INE/[A-Z]+\d+/\d{4}`)
-	romanItem    = regexp.MustCompile(`^([IVXL]+)\.\s*(.*)$`)
-	ocrRomanItem = regexp.MustCompile(`^([IVXLl1|]+)(\.|,)\s+((?:\.|[A-ZÁÉÍÓÚÑ]).*)$`)
+	romanItem    = regexp.MustCompile(`^([IVXLCD]+)\.\s*(.*)$`)
+	ocrRomanItem = regexp.MustCompile(`^([IVXLCDl1|]+)(\.|,)\s+((?:\.|[A-ZÁÉÍÓÚÑ]).*)$`)
 	romanSlips   = strings.NewReplacer("l", "I", "1", "I", "|", "I")
 	numItem      = regexp.MustCompile(`^(\d+)\.\s+(.*)$`)
 	ocrNumItem   = regexp.MustCompile(`^(\d+),\s+([A-ZÁÉÍÓÚÑ].*)$`)
@@ -241,7 +241,10 @@ func (p *parser) glossary(x Para) {
 }
 
 func (p *parser) antecedente(x Para) {
-	if m := romanItem.FindStringSubmatch(x.Text); m != nil && manuals.IsRoman(m[1]) {
+	// From XC on a numeral has a C (or D), which also abbreviates a title
+	// («C. Juan …»): those count only as the next antecedente in sequence.
+	if m := romanItem.FindStringSubmatch(x.Text); m != nil && manuals.IsRoman(m[1]) &&
+		(!strings.ContainsAny(m[1], "CD") || manuals.RomanValue(m[1]) == len(p.antes)+1) {
 		b := &paraBuild{head: m[1]}
 		b.add(x, m[2])
 		p.antes = append(p.antes, b)

@@ -41,8 +41,8 @@ listas citadas dentro de un considerando (1., 2.; a., b.) no son considerandos y
 })
 
 func roman(n int) string {
-	vals := []int{90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	vals := []int{400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
 	s := ""
 	for i, v := range vals {
 		for n >= v {
