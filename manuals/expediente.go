@@ -99,7 +99,8 @@ func IsExpediente(dir string) bool {
 }
 
 // FindExpedientes resolves each path to expedientes: the folder itself when it
-// is one, otherwise every expediente below it, in lexical order. A path that
+// is one, otherwise every expediente below it (a symbolic link to an
+// expediente included), in lexical order. A path that
 // does not exist, is not a folder or holds no expediente is an error.
 func FindExpedientes(paths []string) ([]string, error) {
 	var out []string
@@ -122,6 +123,14 @@ func FindExpedientes(paths []string) ([]string, error) {
 			if d.IsDir() && IsExpediente(path) {
 				found = append(found, path)
 				return filepath.SkipDir
+			}
+			// A link to an expediente counts as one (it was skipped without a
+			// word); a link to any other folder is not followed, so a link
+			// back up the tree cannot loop.
+			if d.Type()&fs.ModeSymlink != 0 && !strings.HasPrefix(d.Name(), ".") {
+				if st, err := os.Stat(path); err == nil && st.IsDir() && IsExpediente(path) {
+					found = append(found, path)
+				}
 			}
 			return nil
 		})

@@ -345,6 +345,12 @@ func (d *decoder) object(n *yaml.Node, v reflect.Value, path string, depth int) 
 			d.fail(k, "las claves de fusión («<<») no se admiten: escriba los campos")
 			continue
 		}
+		if k.Kind != yaml.ScalarNode {
+			// Other readers take an alias key as the anchored value; yaml.v3
+			// gives its name. Neither is what a manual means.
+			d.fail(k, "una clave debe ser un nombre escrito, no %s", map[bool]string{true: "un alias (*nombre)", false: kindName(k)}[k.Kind == yaml.AliasNode])
+			continue
+		}
 		f, ok := si.byName[key]
 		if !ok {
 			msg := fmt.Sprintf("campo desconocido «%s» en %s", key, where(path))

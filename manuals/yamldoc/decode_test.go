@@ -242,3 +242,16 @@ func TestAliasAmplificationByBytes(t *testing.T) {
 		t.Errorf("alias amplification: %v", err)
 	}
 }
+
+// An alias used as a key is refused: yaml.v3 and other readers disagree on
+// what it means (issue 16).
+func TestAliasAsKeyRefused(t *testing.T) {
+	var v struct {
+		A string `yaml:"a"`
+		B string `yaml:"b"`
+	}
+	err := yamldoc.Decode("k.yaml", []byte("a: &k b\n*k : valor\n"), &v)
+	if err == nil || !strings.Contains(err.Error(), "k.yaml:2:1: una clave debe ser un nombre escrito, no un alias") {
+		t.Errorf("%v", err)
+	}
+}
