@@ -2,6 +2,7 @@ package acuerdotext
 
 import (
 	"fmt"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -37,7 +38,7 @@ func Ingest(data []byte, prof *profile.Profile) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := Clean(text)
+	c := Clean(manuals.MarkEscapedLines(text))
 	r := Parse(c, prof)
 	a := r.Acuerdo
 	a.Notas = append(append(notes, c.Notes...), a.Notas...)
@@ -49,6 +50,7 @@ func Ingest(data []byte, prof *profile.Profile) (*Result, error) {
 	if n := len(a.SinClasificar); n > 0 {
 		a.Notas = append(a.Notas, fmt.Sprintf("%s de texto sin clasificar (ver «sin_clasificar»)", esmx.Count(n, "fragmento", "fragmentos")))
 	}
+	unmarkStrings(reflect.ValueOf(a).Elem())
 	return r, nil
 }
 
@@ -479,4 +481,28 @@ func citedDates(s string) []manuals.Date {
 		}
 	}
 	return out
+}
+
+// unmarkStrings takes manuals.TextMark out of every string of v.
+func unmarkStrings(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		if v.CanSet() {
+			v.SetString(manuals.Unmark(v.String()))
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			unmarkStrings(v.Elem())
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				unmarkStrings(v.Field(i))
+			}
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			unmarkStrings(v.Index(i))
+		}
+	}
 }

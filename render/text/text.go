@@ -15,6 +15,7 @@ import (
 )
 
 var funcs = template.FuncMap{
+	"texto": manuals.EscapeTextLines,
 	"plural": func(n int, one, many string) string {
 		if n == 1 {
 			return "1 " + one
