@@ -2,7 +2,9 @@ package pdf
 
 import (
 	"fmt"
+	"io/fs"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"text/template"
@@ -50,12 +52,43 @@ var tags = map[string]bool{"titulo": true, "encabezado": true, "parrafo": true, 
 // textless tags stand alone.
 var textless = map[string]bool{"indice": true, "nuevapagina": true}
 
+// tagMark precedes a block tag written by a template: the tags are marked
+// in the template's source when it is loaded (markTags), never in the
+// text the template inserts, so a line «@nuevapagina» in a punto de
+// acuerdo is printed as text instead of breaking the page and losing the
+// rest of the punto.
+const tagMark = "\x00"
+
+// tagInSource is a block tag in a template's source: at the start of a line
+// or right after an action.
+var tagInSource = regexp.MustCompile(`(^|\n|\}\})([ \t]*)@([a-záéíóúñ]+)`)
+
+// markTags marks the block tags of a template's source, refusing unknown
+// ones.
+func markTags(name, src string) (string, error) {
+	var bad string
+	out := tagInSource.ReplaceAllStringFunc(src, func(m string) string {
+		sub := tagInSource.FindStringSubmatch(m)
+		if !tags[sub[3]] {
+			if bad == "" {
+				bad = sub[3]
+			}
+			return m
+		}
+		return sub[1] + sub[2] + tagMark + "@" + sub[3]
+	})
+	if bad != "" {
+		return "", fmt.Errorf("%s: etiqueta de bloque desconocida «@%s»", name, bad)
+	}
+	return out, nil
+}
+
 func parseBlocks(s string) ([]block, error) {
 	var out []block
 	for i, l := range strings.Split(s, "\n") {
 		t := strings.TrimSpace(l)
-		if strings.HasPrefix(t, "@") {
-			f := strings.Fields(strings.TrimPrefix(t, "@"))
+		if strings.HasPrefix(t, tagMark+"@") {
+			f := strings.Fields(strings.TrimPrefix(t, tagMark+"@"))
 			if len(f) == 0 || !tags[f[0]] {
 				return nil, fmt.Errorf("línea %d: etiqueta de bloque desconocida «%s»", i+1, t)
 			}
@@ -268,10 +301,26 @@ func templateBlocks(opt Options, data any, name string, partials ...string) ([]b
 	if tpl == nil {
 		tpl = templates.FS
 	}
-	t, err := template.New(name).Funcs(funcs).ParseFS(tpl, append([]string{name}, partials...)...)
-	if err != nil {
-		return nil, fmt.Errorf("plantilla %s: %w", name, err)
+	var t *template.Template
+	for _, n := range append([]string{name}, partials...) {
+		src, err := fs.ReadFile(tpl, n)
+		if err != nil {
+			return nil, fmt.Errorf("plantilla %s: %w", n, err)
+		}
+		marked, err := markTags(n, string(src))
+		if err != nil {
+			return nil, fmt.Errorf("plantilla %w", err)
+		}
+		if t == nil {
+			t = template.New(n).Funcs(funcs)
+		} else {
+			t = t.New(n)
+		}
+		if _, err := t.Parse(marked); err != nil {
+			return nil, fmt.Errorf("plantilla %s: %w", n, err)
+		}
 	}
+	t = t.Lookup(name)
 	src, err := templates.Execute(t, data)
 	if err != nil {
 		return nil, fmt.Errorf("plantilla %s: %w", name, err)

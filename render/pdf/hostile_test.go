@@ -52,3 +52,27 @@ func TestExponentialTemplate(t *testing.T) {
 		t.Errorf("exponential template: %v", err)
 	}
 }
+
+// Text from the expediente that looks like a template's block tag is
+// printed as text: a punto with a line «@nuevapagina» keeps the rest of
+// the punto (issue 15, item 10; issue 16, item 5).
+func TestTemplateSyntaxInTextIsText(t *testing.T) {
+	e := example(t, "H.4.05")
+	e.Acuerdo.Puntos[0].Texto += "\n@nuevapagina\n@tabla 1 2\nTexto que sigue a la falsa etiqueta."
+	var b bytes.Buffer
+	if err := pdf.Acuerdo(&b, e.Acuerdo, pdf.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	txt := strings.Join(pageTexts(t, b.Bytes()), " ")
+	for _, want := range []string{"@nuevapagina", "@tabla 1 2", "Texto que sigue a la falsa etiqueta."} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+	// An unknown tag in a --plantillas template is still an error.
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "acuerdo.pdf.tmpl"), []byte("@parafo\nX\n"), 0o644)
+	if err := pdf.Acuerdo(&b, e.Acuerdo, pdf.Options{Templates: templates.Overlay(dir)}); err == nil || !strings.Contains(err.Error(), "etiqueta de bloque desconocida «@parafo»") {
+		t.Errorf("unknown tag: %v", err)
+	}
+}
