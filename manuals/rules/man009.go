@@ -114,19 +114,31 @@ func checkFlow(p *Pass, pr manuals.Procedure) {
 	if first >= 0 {
 		p.Report(manuals.FileManual, acts[first].Pos, "en %s, ninguna actividad lleva a: %s", pr.Codigo, strings.Join(unreachable, ", "))
 	}
-	// Can reach an end: fixed point over the successor lists.
+	// Can reach an end: a search backwards from the activities that end,
+	// over the predecessor lists (linear; a fixed point over the successor
+	// lists took one pass per activity of a long chain).
 	ends := make([]bool, len(acts))
-	for changed := true; changed; {
-		changed = false
-		for i := range acts {
-			if ends[i] {
-				continue
-			}
-			for _, j := range next[i] {
-				if j == flowEnd || ends[j] {
-					ends[i], changed = true, true
-					break
+	prev := make([][]int, len(acts))
+	var queue []int
+	for i, ns := range next {
+		for _, j := range ns {
+			if j == flowEnd {
+				if !ends[i] {
+					ends[i] = true
+					queue = append(queue, i)
 				}
+			} else {
+				prev[j] = append(prev[j], i)
+			}
+		}
+	}
+	for len(queue) > 0 {
+		j := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		for _, i := range prev[j] {
+			if !ends[i] {
+				ends[i] = true
+				queue = append(queue, i)
 			}
 		}
 	}

@@ -37,3 +37,40 @@ func BenchmarkDistinctSiglas(b *testing.B) {
 		})
 	}
 }
+
+// longProcedure makes H.4.05 with one procedure of n activities in a chain.
+func longProcedure(b *testing.B, n int) *manuals.Expediente {
+	e, err := manuals.LoadExpediente("../../examples/H.4.05")
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := &e.Manual.Subprocesos[0].Procedimientos[0]
+	base := p.Actividades[0]
+	acts := make([]manuals.Activity, n)
+	for i := range acts {
+		a := base
+		a.Decision, a.Numero, a.Siguiente, a.Fin = nil, i+1, i+2, false
+		if i == n-1 {
+			a.Siguiente, a.Fin = 0, true
+		}
+		acts[i] = a
+	}
+	p.Actividades = acts
+	return e
+}
+
+// BenchmarkLongProcedure: every rule on a procedure of n activities, ×1,
+// ×4, ×16 (issue 16, item 10: 16k → 64k activities took 16× the time;
+// MAN-009 found the activities that reach an end by a fixed point that
+// took one pass per activity of a chain).
+func BenchmarkLongProcedure(b *testing.B) {
+	prof := profile.Default()
+	for _, n := range []int{4_000, 16_000, 64_000} {
+		e := longProcedure(b, n)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			for range b.N {
+				Run(e, prof)
+			}
+		})
+	}
+}
