@@ -85,6 +85,9 @@ func markTags(name, src string) (string, error) {
 
 func parseBlocks(s string) ([]block, error) {
 	var out []block
+	// A block's lines are gathered and joined once: adding a line at a
+	// time to its text costs a long table's length squared.
+	var lines [][]string
 	for i, l := range strings.Split(s, "\n") {
 		t := strings.TrimSpace(l)
 		if strings.HasPrefix(t, tagMark+"@") {
@@ -93,6 +96,7 @@ func parseBlocks(s string) ([]block, error) {
 				return nil, fmt.Errorf("línea %d: etiqueta de bloque desconocida «%s»", i+1, t)
 			}
 			out = append(out, block{tag: f[0], args: f[1:], line: i + 1})
+			lines = append(lines, nil)
 			continue
 		}
 		if t == "" {
@@ -101,11 +105,10 @@ func parseBlocks(s string) ([]block, error) {
 		if len(out) == 0 {
 			return nil, fmt.Errorf("línea %d: texto fuera de un bloque (falta «@parrafo»?)", i+1)
 		}
-		b := &out[len(out)-1]
-		if b.text != "" {
-			b.text += "\n"
-		}
-		b.text += strings.TrimRight(l, " \t\r")
+		lines[len(lines)-1] = append(lines[len(lines)-1], strings.TrimRight(l, " \t\r"))
+	}
+	for i := range out {
+		out[i].text = strings.Join(lines[i], "\n")
 	}
 	kept := out[:0]
 	for _, b := range out {
