@@ -226,6 +226,24 @@ func TestVerifyResavedAndForged(t *testing.T) {
 			t.Errorf("qpdf %v: %d\n%s", args, code, stdout)
 		}
 	}
+	// A Gaceta made from an uncertified manual, with the certified label
+	// appended after its end (the old reader took the last /Keywords in
+	// the file): the PDF's own label and attachment are what count.
+	forgedExp := filepath.Join(dir, "modificado")
+	copyDir(t, "../../examples/H.4.05", forgedExp)
+	mb, _ := os.ReadFile(filepath.Join(forgedExp, "manual.yaml"))
+	writeFile(t, filepath.Join(forgedExp, "manual.yaml"), strings.Replace(string(mb), "Valida la publicación en Internet.", "Valida la publicación en Intranet.", 1))
+	forged := filepath.Join(dir, "falsa.pdf")
+	if code, _, errOut := mpp(t, "render", "gaceta", forgedExp, "-o", forged); code != 0 {
+		t.Fatalf("render: %s", errOut)
+	}
+	_, prints, _ := mpp(t, "huella", exp)
+	certifiedManual := strings.Fields(strings.Split(prints, "\n")[1])[1]
+	fb, _ := os.ReadFile(forged)
+	writeFile(t, forged, string(fb)+"\n1 0 obj\n<< /Keywords (mpp-huella manual "+certifiedManual+") >>\nendobj\n")
+	if code, stdout, _ := mpp(t, "verificar", exp, forged); code != exitFindings || !strings.Contains(stdout, "NO se hizo con el manual certificado") {
+		t.Errorf("forged label appended: %d\n%s", code, stdout)
+	}
 	// The label only, in a text file.
 	b, _ := os.ReadFile(g)
 	i := bytes.Index(b, []byte("/Keywords ("))
