@@ -116,6 +116,20 @@ func RomanValue(s string) int {
 	return total
 }
 
+// RomanNumeral writes n (1 … 499) as a Roman numeral.
+func RomanNumeral(n int) string {
+	vals := []int{400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
+}
+
 // IsRoman reports whether s is a valid Roman numeral (I … CDXCIX).
 func IsRoman(s string) bool { return RomanValue(s) > 0 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/profile"
 )
 
@@ -79,7 +80,7 @@ func TestAntecedentesPastEightyNine(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("INE/JGE1/2023\n\nACUERDO DE LA JUNTA GENERAL EJECUTIVA POR EL QUE SE APRUEBA EL MANUAL\n\nANTECEDENTES\n\n")
 	for i := 1; i <= 102; i++ {
-		fmt.Fprintf(&b, "%s. Antecedente número %d de la serie.\n\n", romanOf(i), i)
+		fmt.Fprintf(&b, "%s. Antecedente número %d de la serie.\n\n", manuals.RomanNumeral(i), i)
 		if i == 50 {
 			b.WriteString("C. Juan Pérez, titular de la unidad, firmó el oficio.\n\n")
 		}
@@ -94,24 +95,11 @@ func TestAntecedentesPastEightyNine(t *testing.T) {
 		t.Fatalf("%d antecedentes, want 102", len(ants))
 	}
 	for i, a := range ants {
-		if a.Romano != romanOf(i+1) {
+		if a.Romano != manuals.RomanNumeral(i+1) {
 			t.Errorf("antecedente %d is %q", i+1, a.Romano)
 		}
 	}
 	if !strings.Contains(ants[49].AllText(), "C. Juan Pérez") {
 		t.Errorf("the «C.» paragraph is not in antecedente L: %q", ants[49].AllText())
 	}
-}
-
-func romanOf(n int) string {
-	vals := []int{100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
-	s := ""
-	for i, v := range vals {
-		for n >= v {
-			s += syms[i]
-			n -= v
-		}
-	}
-	return s
 }

@@ -22,7 +22,7 @@ listas citadas dentro de un considerando (1., 2.; a., b.) no son considerandos y
 				return
 			}
 			if v != i+1 {
-				p.Report(manuals.FileAcuerdo, an.Pos, "el antecedente %d está numerado «%s»; se esperaba «%s»", i+1, an.Romano, roman(i+1))
+				p.Report(manuals.FileAcuerdo, an.Pos, "el antecedente %d está numerado «%s»; se esperaba «%s»", i+1, an.Romano, manuals.RomanNumeral(i+1))
 				return
 			}
 		}
@@ -39,16 +39,3 @@ listas citadas dentro de un considerando (1., 2.; a., b.) no son considerandos y
 		}
 	},
 })
-
-func roman(n int) string {
-	vals := []int{400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
-	s := ""
-	for i, v := range vals {
-		for n >= v {
-			s += syms[i]
-			n -= v
-		}
-	}
-	return s
-}

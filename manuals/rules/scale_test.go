@@ -7,6 +7,7 @@ import (
 
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/profile"
+	"github.com/cipro-ine/mpp/manuals/synth"
 )
 
 // BenchmarkDistinctSiglas: an acuerdo whose considerando holds n distinct
@@ -44,18 +45,7 @@ func longProcedure(b *testing.B, n int) *manuals.Expediente {
 	if err != nil {
 		b.Fatal(err)
 	}
-	p := &e.Manual.Subprocesos[0].Procedimientos[0]
-	base := p.Actividades[0]
-	acts := make([]manuals.Activity, n)
-	for i := range acts {
-		a := base
-		a.Decision, a.Numero, a.Siguiente, a.Fin = nil, i+1, i+2, false
-		if i == n-1 {
-			a.Siguiente, a.Fin = 0, true
-		}
-		acts[i] = a
-	}
-	p.Actividades = acts
+	synth.Chain(&e.Manual.Subprocesos[0].Procedimientos[0], n)
 	return e
 }
 

@@ -204,3 +204,20 @@ func SetActivities(p *manuals.Procedure, acts []manuals.Activity) {
 	}
 	p.Actividades = out
 }
+
+// Chain gives procedure p n activities in a chain, each a copy of its first
+// with the next one as siguiente and the last ending: the long procedure of
+// the scale benchmarks, built directly.
+func Chain(p *manuals.Procedure, n int) {
+	base := p.Actividades[0]
+	acts := make([]manuals.Activity, n)
+	for i := range acts {
+		a := base
+		a.Decision, a.Numero, a.Siguiente, a.Fin = nil, i+1, i+2, false
+		if i == n-1 {
+			a.Siguiente, a.Fin = 0, true
+		}
+		acts[i] = a
+	}
+	p.Actividades = acts
+}

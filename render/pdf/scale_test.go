@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/cipro-ine/mpp/manuals"
+	"github.com/cipro-ine/mpp/manuals/synth"
 	"github.com/cipro-ine/mpp/render/pdf"
 )
 
@@ -19,18 +20,7 @@ func BenchmarkManualLongProcedure(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		p := &e.Manual.Subprocesos[0].Procedimientos[0]
-		base := p.Actividades[0]
-		acts := make([]manuals.Activity, n)
-		for i := range acts {
-			a := base
-			a.Decision, a.Numero, a.Siguiente, a.Fin = nil, i+1, i+2, false
-			if i == n-1 {
-				a.Siguiente, a.Fin = 0, true
-			}
-			acts[i] = a
-		}
-		p.Actividades = acts
+		synth.Chain(&e.Manual.Subprocesos[0].Procedimientos[0], n)
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			for range b.N {
 				var out bytes.Buffer

@@ -45,15 +45,7 @@ func WriteSARIF(w io.Writer, results []Result, problems []Problem, o SARIFOption
 	}
 	for _, res := range results {
 		for _, f := range res.Hallazgos {
-			loc := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(filepath.ToSlash(f.File)))
-			if f.Line > 0 {
-				region := sarif.NewRegion().WithStartLine(f.Line)
-				if f.Column > 0 {
-					region.WithStartColumn(f.Column)
-				}
-				loc.WithRegion(region)
-			}
-			l := sarif.NewLocation().WithPhysicalLocation(loc)
+			l := sarif.NewLocation().WithPhysicalLocation(physical(f.File, f.Line, f.Column))
 			if f.Path != "" {
 				l.AddLogicalLocation(sarif.NewLogicalLocation().WithFullyQualifiedName(f.Path).WithKind("member"))
 			}
@@ -72,15 +64,7 @@ func WriteSARIF(w io.Writer, results []Result, problems []Problem, o SARIFOption
 	for _, p := range problems {
 		n := sarif.NewNotification().WithLevel("error").WithMessage(sarif.NewTextMessage(p.Message))
 		if p.File != "" {
-			loc := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(filepath.ToSlash(p.File)))
-			if p.Line > 0 {
-				region := sarif.NewRegion().WithStartLine(p.Line)
-				if p.Column > 0 {
-					region.WithStartColumn(p.Column)
-				}
-				loc.WithRegion(region)
-			}
-			n.AddLocation(sarif.NewLocation().WithPhysicalLocation(loc))
+			n.AddLocation(sarif.NewLocation().WithPhysicalLocation(physical(p.File, p.Line, p.Column)))
 		}
 		inv.AddToolExecutionNotification(n)
 	}
@@ -92,6 +76,19 @@ func WriteSARIF(w io.Writer, results []Result, problems []Problem, o SARIFOption
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// physical is a file and, when known, the line and column in it.
+func physical(file string, line, col int) *sarif.PhysicalLocation {
+	loc := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(filepath.ToSlash(file)))
+	if line > 0 {
+		region := sarif.NewRegion().WithStartLine(line)
+		if col > 0 {
+			region.WithStartColumn(col)
+		}
+		loc.WithRegion(region)
+	}
+	return loc
 }
 
 func level(s rules.Severity) string {
