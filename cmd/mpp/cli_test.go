@@ -147,7 +147,8 @@ func TestOutputFollowsItsName(t *testing.T) {
 		{[]string{"catalogo", "../../examples", "-o", filepath.Join(dir, "c.pdf")}, "pero este comando escribe xlsx"},
 		{[]string{"diff", "../../examples/H.4.05", "../../examples/H.4.05", "--pdf", filepath.Join(dir, "d.txt")}, "pero este comando escribe pdf"},
 		{[]string{"build", "../../examples", "-o", filepath.Join(dir, "todo.pdf")}, "escribe una carpeta por expediente"},
-		{[]string{"validate", "../../examples", "--formato", "pdf"}, "formato desconocido «pdf»; use texto, json, sarif o gcc"},
+		{[]string{"validate", "../../examples", "--formato", "pdf"}, "no escribe en formato pdf; use texto, json, sarif o gcc"},
+		{[]string{"validate", "../../examples", "--formato", "html"}, "formato desconocido «html»; use texto, json, sarif o gcc"},
 	} {
 		code, out, errOut := mpp(t, c.args...)
 		if code != exitUsage || !strings.Contains(errOut, c.want) || out != "" {

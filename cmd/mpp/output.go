@@ -88,8 +88,11 @@ func (f *formatFlag) resolve(out string) (format, error) {
 	explicit := f.value != ""
 	if explicit {
 		v, ok := formatNames[strings.ToLower(f.value)]
-		if !ok || !slices.Contains(f.allowed, v) {
+		switch {
+		case !ok:
 			return "", usageError("«%s»: formato desconocido «%s»; use %s", path, f.value, orList(formatStrings(f.allowed)))
+		case !slices.Contains(f.allowed, v):
+			return "", usageError("«%s»: no escribe en formato %s; use %s", path, v, orList(formatStrings(f.allowed)))
 		}
 		chosen = v
 	}
