@@ -116,8 +116,8 @@ func (rd *reader) fail(r row, col, format string, args ...any) {
 
 // MaxRows bounds the rows read from one sheet: the largest expediente has
 // some hundreds of activities; a sheet of a million rows (3 MB zipped)
-// would take gigabytes to hold.
-const MaxRows = 100_000
+// would take gigabytes to hold. A variable only so that a test can lower it.
+var MaxRows = 100_000
 
 // maxColumns bounds the cells read from one row.
 const maxColumns = 200
