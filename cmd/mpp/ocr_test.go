@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -158,6 +159,14 @@ func TestIngestScannedSeeds(t *testing.T) {
 			}
 			if code, out, errOut := mpp(t, "ingest", in, "-o", fromScan); code != exitOK {
 				t.Fatalf("ingest scan: %d %s %s", code, out, errOut)
+			}
+			// What a scan gives loads in a YAML 1.1 reader too (PyYAML's
+			// safe_load), OCR review words such as «=» included.
+			for _, f := range []string{"acuerdo.yaml", "manual.yaml"} {
+				py := exec.Command("python3", "-c", "import sys, yaml; yaml.safe_load(open(sys.argv[1], encoding='utf-8'))", filepath.Join(fromScan, f))
+				if out, err := py.CombinedOutput(); err != nil {
+					t.Errorf("PyYAML safe_load of %s: %v\n%s", f, err, out)
+				}
 			}
 			a, b := loadAcuerdo(t, fromText), loadAcuerdo(t, fromScan)
 			structure := func(a *manuals.Acuerdo) string {
