@@ -16,7 +16,8 @@ import (
 // Result is an ingested acuerdo and what the ingestion has to say about it.
 type Result struct {
 	Acuerdo *manuals.Acuerdo
-	// NonBlank and Placed count source lines: Placed/NonBlank is the coverage.
+	// NonBlank and Placed count source lines: Placed/NonBlank is the
+	// coverage. Lines kept in sin_clasificar are not placed.
 	NonBlank, Placed int
 	// Missing names the essential parts not found (código, proceso, puntos).
 	Missing []string
@@ -133,9 +134,10 @@ func (p *parser) place(ps ...Para) {
 	}
 }
 
+// unplaced keeps a paragraph the parser could not place in sin_clasificar,
+// with its lines: not lost, but not placed either, so coverage says so.
 func (p *parser) unplaced(x Para) {
 	p.a.SinClasificar = append(p.a.SinClasificar, manuals.Fragment{Texto: x.Text, Origen: src(x)})
-	p.place(x) // kept, with its lines: not lost
 }
 
 // Parse recognises the structure of cleaned acuerdo text.
