@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/cipro-ine/mpp/editdist"
 	"github.com/cipro-ine/mpp/manuals"
 )
 
@@ -245,19 +246,48 @@ var glossaryLine = regexp.MustCompile(`^(?:[^\s:][^:]{0,40}:\s+\S|\S[^\t]{0,40}\
 
 func isHeadingPara(s string) bool { return headingKey(s) != "" }
 
+// headingNames are the spellings of each section heading, folded and
+// without spaces.
+var headingNames = map[string]string{
+	"GLOSARIO": "GLOSARIO", "GLOSARIODETERMINOS": "GLOSARIO", "GLOSARIODESIGLAS": "GLOSARIO",
+	"ANTECEDENTES": "ANTECEDENTES", "ANTECEDENTE": "ANTECEDENTES",
+	"CONSIDERANDOS": "CONSIDERANDOS", "CONSIDERANDO": "CONSIDERANDOS",
+	"ACUERDOS": "ACUERDOS", "ACUERDO": "ACUERDOS", "PUNTOSDEACUERDO": "ACUERDOS",
+}
+
+// headingSlips are the letters OCR reads in a capital I or O of a heading,
+// above all a letter-spaced one («C O N S l D E R A N D O S»).
+var headingSlips = strings.NewReplacer("l", "I", "1", "I", "|", "I", "!", "I", "0", "O")
+
 // headingKey names a section heading ("GLOSARIO", "ANTECEDENTES",
-// "CONSIDERANDOS", "ACUERDOS") or returns "".
+// "CONSIDERANDOS", "ACUERDOS") or returns "". It tolerates case, accents,
+// letter spacing, «GLOSARIO DE TÉRMINOS», singular forms, OCR's I/l/1 and
+// O/0 slips, and one more letter wrong in the two long names.
 func headingKey(s string) string {
-	if len(s) > 40 {
+	if len(s) > 60 {
 		return ""
 	}
-	k := strings.ToUpper(manuals.Fold(strings.TrimRight(strings.ReplaceAll(strings.TrimSpace(s), " ", ""), ":.")))
-	switch k {
-	case "GLOSARIO", "ANTECEDENTES", "CONSIDERANDOS", "ACUERDOS", "ACUERDO", "PUNTOSDEACUERDO":
-		if k == "ACUERDO" || k == "PUNTOSDEACUERDO" {
-			return "ACUERDOS"
+	raw := strings.TrimRight(strings.ReplaceAll(strings.ReplaceAll(strings.TrimSpace(s), " ", ""), "\t", ""), ":.")
+	if raw == "" || len(raw) > 40 || strings.ContainsRune(raw, manuals.TextMark) {
+		return "" // text the writer escaped is never a heading
+	}
+	k := strings.ToUpper(manuals.Fold(raw))
+	if h, ok := headingNames[k]; ok {
+		return h
+	}
+	// Slips count only in a heading written in capitals: «Glosario» in
+	// running text is a word, «GLOSAR1O» is a heading.
+	if strings.IndexFunc(raw, func(r rune) bool { return unicode.IsLower(r) && r != 'l' }) >= 0 {
+		return ""
+	}
+	k = strings.ToUpper(manuals.Fold(headingSlips.Replace(raw)))
+	if h, ok := headingNames[k]; ok {
+		return h
+	}
+	for _, long := range []string{"CONSIDERANDOS", "ANTECEDENTES"} {
+		if editdist.Strings(k, long) <= 1 {
+			return long
 		}
-		return k
 	}
 	return ""
 }

@@ -173,6 +173,17 @@ var (
 )
 
 var variants = map[string]func(string) string{
+	// One OCR slip in every letter-spaced heading (issue 13: a slip in
+	// C O N S I D E R A N D O S filed every considerando under the last
+	// antecedente).
+	"un desliz de OCR en cada encabezado": func(s string) string {
+		return strings.NewReplacer("G L O S A R I O", "G L O S A R 1 O", "A N T E C E D E N T E S", "A N T E C E D E N T E 5",
+			"C O N S I D E R A N D O S", "C O N S l D E R A N D O S", "A C U E R D O S", "A C U E R D 0 S").Replace(s)
+	},
+	// «GLOSARIO DE TÉRMINOS», singular «CONSIDERANDO».
+	"encabezados con otras palabras": func(s string) string {
+		return strings.NewReplacer("G L O S A R I O", "GLOSARIO DE TÉRMINOS", "C O N S I D E R A N D O S", "CONSIDERANDO").Replace(s)
+	},
 	// SIGLA: definición instead of a tab.
 	"glosario con dos puntos": func(s string) string {
 		s = tableHeadRe.ReplaceAllString(s, "Subproceso Procedimientos")
