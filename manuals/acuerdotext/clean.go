@@ -31,7 +31,14 @@ type Cleaned struct {
 	// NonBlank is the number of non-blank source lines.
 	NonBlank int
 	Notes    []string
+	// HeaderCode is an acuerdo code found in a running header: page
+	// furniture, and evidence for the acuerdo's código when its text does
+	// not give it.
+	HeaderCode string
 }
+
+// codeInText finds an acuerdo code (INE/JGE248/2022) inside a line.
+var codeInText = regexp.MustCompile(`\bINE/[A-Z]+\d+/\d{4}\b`)
 
 type line struct {
 	text string
@@ -165,6 +172,9 @@ func (c *Cleaned) dropRunningHeaders(lines []line) []line {
 		k := key(l.text)
 		hasLetter := strings.IndexFunc(k, unicode.IsLetter) >= 0
 		if hasLetter && len(k) <= 100 && len(pagesWith[k]) >= need && isEdge(byPage[l.page], i, window) {
+			if c.HeaderCode == "" {
+				c.HeaderCode = codeInText.FindString(l.text)
+			}
 			c.Noise = append(c.Noise, l.num)
 			removed++
 			carry = carry || l.breakBefore

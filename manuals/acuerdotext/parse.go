@@ -180,6 +180,12 @@ func Parse(c *Cleaned, prof *profile.Profile) *Result {
 		p.placed[l] = true
 	}
 	r.Placed = len(p.placed)
+	if p.a.Codigo == "" && c.HeaderCode != "" {
+		// The code printed as running header is evidence for it, not only
+		// page furniture.
+		p.a.Codigo = c.HeaderCode
+		p.a.Notas = append(p.a.Notas, "El código del acuerdo ("+c.HeaderCode+") se tomó del encabezado de sus páginas: el texto no lo trae aparte.")
+	}
 	if p.a.Codigo == "" {
 		r.Missing = append(r.Missing, "código del acuerdo")
 	}

@@ -198,6 +198,22 @@ var variants = map[string]func(string) string{
 	"PRIMERO.-":                             func(s string) string { return puntoDash.ReplaceAllString(s, "$1.- ") },
 	"PRIMERO. sin guion":                    func(s string) string { return puntoDash.ReplaceAllString(s, "$1. ") },
 	"80 columnas con encabezados y guiones": rewrap,
+	// The code only as the running header of every page (issue 13: it was
+	// dropped as furniture and then «no se encontró código del acuerdo»).
+	"el código sólo en el encabezado de página": func(s string) string {
+		code, rest, _ := strings.Cut(strings.TrimLeft(s, "\n"), "\n")
+		lines := strings.Split(rest, "\n")
+		var b strings.Builder
+		for p := 0; p*40 < len(lines); p++ {
+			if p > 0 {
+				b.WriteString("\f")
+			}
+			b.WriteString(code + "\n\n")
+			b.WriteString(strings.Join(lines[p*40:min((p+1)*40, len(lines))], "\n"))
+			b.WriteString("\n")
+		}
+		return b.String()
+	},
 }
 
 // rewrap re-wraps every line at 80 columns, hyphenating some long words at the
