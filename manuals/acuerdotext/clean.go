@@ -211,6 +211,15 @@ func buildParas(lines []line) []Para {
 	inGlossary := false
 	for _, l := range lines {
 		t := strings.TrimSpace(l.text)
+		// A glosario set as two columns aligned with spaces (pdftotext
+		// -layout of a table): the first run of two or more spaces after
+		// the sigla is its column break; an indented line continues the
+		// definition.
+		if inGlossary && !strings.Contains(t, "\t") && !glossaryLine.MatchString(t) {
+			if m := spacedGloss.FindStringSubmatch(l.text); m != nil {
+				t = m[1] + "\t" + m[2]
+			}
+		}
 		h := headingKey(t)
 		switch h {
 		case "GLOSARIO":
@@ -251,6 +260,11 @@ func buildParas(lines []line) []Para {
 	}
 	return out
 }
+
+// spacedGloss is a glosario line whose columns are aligned with spaces: a
+// sigla of at most 40 characters at the margin, two or more spaces, the
+// definition.
+var spacedGloss = regexp.MustCompile(`^(\S(?:[^\t]{0,38}?\S)?) {2,}(\S.*)$`)
 
 var glossaryLine = regexp.MustCompile(`^(?:[^\s:][^:]{0,40}:\s+\S|\S[^\t]{0,40}\t)`)
 

@@ -198,6 +198,34 @@ var variants = map[string]func(string) string{
 	"PRIMERO.-":                             func(s string) string { return puntoDash.ReplaceAllString(s, "$1.- ") },
 	"PRIMERO. sin guion":                    func(s string) string { return puntoDash.ReplaceAllString(s, "$1. ") },
 	"80 columnas con encabezados y guiones": rewrap,
+	// The glosario as pdftotext -layout gives a two-column table: columns
+	// aligned with spaces, long definitions wrapped and indented.
+	"glosario alineado con espacios": func(s string) string {
+		head, rest, _ := strings.Cut(s, "A N T E C E D E N T E S")
+		var out []string
+		for _, l := range strings.Split(head, "\n") {
+			sigla, def, ok := strings.Cut(l, "\t")
+			if !ok {
+				out = append(out, l)
+				continue
+			}
+			pad := strings.Repeat(" ", max(2, 22-len([]rune(sigla))))
+			cur := sigla + pad
+			for i, w := range strings.Fields(def) {
+				if i > 0 && len([]rune(cur))+1+len([]rune(w)) > 75 {
+					out = append(out, cur)
+					cur = strings.Repeat(" ", 22) + w
+					continue
+				}
+				if !strings.HasSuffix(cur, " ") {
+					cur += " "
+				}
+				cur += w
+			}
+			out = append(out, cur)
+		}
+		return strings.Join(out, "\n") + "A N T E C E D E N T E S" + rest
+	},
 	// The code only as the running header of every page (issue 13: it was
 	// dropped as furniture and then «no se encontró código del acuerdo»).
 	"el código sólo en el encabezado de página": func(s string) string {
