@@ -47,6 +47,19 @@ func TestSignedCertification(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("certificar --firmar: %d %s %s", code, out, errOut)
 			}
+			// The instrument reads as one: wording, signature block, the
+			// signature's key; no tool's name, no «de el».
+			txt := pdfText(t, filepath.Join(exp, "certificacion.pdf"))
+			for _, want := range []string{"certifica el contenido jurídico del proyecto de acuerdo", "Atentamente", "DJ", "Dirección Jurídica del Instituto Nacional Electoral", "firmada electrónicamente", "CN=Titular de la DJ"} {
+				if !strings.Contains(txt, want) {
+					t.Errorf("certificacion.pdf lacks %q", want)
+				}
+			}
+			for _, bad := range []string{"de el ", "mpp huella", "(mpp"} {
+				if strings.Contains(txt, bad) {
+					t.Errorf("certificacion.pdf says %q", bad)
+				}
+			}
 			code, out, _ = mpp(t, "verificar", exp, "--clave-confiable", pub)
 			if code != 0 || !strings.Contains(out, "firma válida de CN=Titular de la DJ") || !strings.Contains(out, "una de las de confianza") {
 				t.Errorf("signed: %d\n%s", code, out)

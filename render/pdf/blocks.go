@@ -31,6 +31,7 @@ import (
 //	@indice      the table of contents, with true page numbers
 //	@portada     the cover: first line large, the rest as lines
 //	@nuevapagina a page break
+//	@espacio     blank space, in mm (default 15): the place of a signature
 //	@ilustrativo a labelled box: the content is illustrative
 //	@diagrama    the swimlane flow diagram of a procedure (text: its code)
 //	@matriz      the impact × probability matrix of a procedure (text: its code)
@@ -47,10 +48,10 @@ type block struct {
 
 var tags = map[string]bool{"titulo": true, "encabezado": true, "parrafo": true, "negritas": true, "derecha": true, "elision": true,
 	"tabla": true, "qr": true, "seccion": true, "subseccion": true, "indice": true, "portada": true, "nuevapagina": true,
-	"ilustrativo": true, "diagrama": true, "matriz": true, "cambios": true}
+	"ilustrativo": true, "diagrama": true, "matriz": true, "cambios": true, "espacio": true}
 
 // textless tags stand alone.
-var textless = map[string]bool{"indice": true, "nuevapagina": true}
+var textless = map[string]bool{"indice": true, "nuevapagina": true, "espacio": true}
 
 // tagMark precedes a block tag written by a template: the tags are marked
 // in the template's source when it is loaded (markTags), never in the
@@ -164,6 +165,15 @@ func (d *doc) blocks(bs []block) error {
 			f.MultiCell(0, 4.4, "Contenido ilustrativo. "+b.text, "1", "L", true)
 			f.SetDrawColor(0, 0, 0)
 			f.Ln(2)
+		case "espacio":
+			// Blank space, in mm (the place of a handwritten signature).
+			mm := 15.0
+			if len(b.args) > 0 {
+				if v, err := strconv.ParseFloat(b.args[0], 64); err == nil && v > 0 && v < 200 {
+					mm = v
+				}
+			}
+			f.Ln(mm)
 		case "nuevapagina":
 			// Not on a page nothing was written on yet (after a diagram).
 			if f.GetY() > 27 {

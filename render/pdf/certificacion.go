@@ -1,10 +1,12 @@
 package pdf
 
 import (
+	"fmt"
 	"io"
 	"strings"
 
 	"github.com/cipro-ine/mpp/manuals"
+	"github.com/cipro-ine/mpp/signing"
 )
 
 // Certificacion writes the Dirección Jurídica's certification: the
@@ -12,9 +14,9 @@ import (
 // the PDF's metadata.
 func Certificacion(w io.Writer, c *manuals.Certificacion, e *manuals.Expediente, regime string, opt Options) error {
 	a := e.Acuerdo
-	objeto := "el proyecto de acuerdo"
+	objeto := "del proyecto de acuerdo"
 	if c.Covers("manual") {
-		objeto = "el proyecto de acuerdo y el proyecto de Manual de Proceso y Procedimientos que es su anexo"
+		objeto = "del proyecto de acuerdo y del proyecto de Manual de Proceso y Procedimientos que es su anexo"
 	}
 	if a != nil && a.Codigo != "" {
 		objeto += " (" + a.Codigo + ")"
@@ -23,7 +25,15 @@ func Certificacion(w io.Writer, c *manuals.Certificacion, e *manuals.Expediente,
 	if regime == "2022" {
 		fundamento = "artículo 8, numeral 1, de los Lineamientos modificados por la Junta General Ejecutiva el 24 de noviembre de 2022"
 	}
-	data := map[string]any{"C": c, "Fecha": c.Fecha.Long(), "Objeto": objeto, "Fundamento": fundamento}
+	data := map[string]any{"C": c, "Fecha": c.Fecha.Long(), "Objeto": objeto, "Fundamento": fundamento, "Firma": c.Firma}
+	if c.Firma != nil {
+		// What the signature says of its key, read as verificar reads it.
+		who, err := signing.Verify(c, nil)
+		if err != nil {
+			return fmt.Errorf("la firma de la certificación no es válida: %w", err)
+		}
+		data["ClaveID"], data["Sujeto"] = who.KeyID, who.Subject
+	}
 	bs, err := templateBlocks(opt, data, "certificacion.pdf.tmpl")
 	if err != nil {
 		return err
