@@ -48,7 +48,7 @@ func TestEveryDocument(t *testing.T) {
 		"gaceta": {func(b *bytes.Buffer) error { return pdf.Gaceta(b, e2, pdf.Options{}) },
 			[]string{"INE/JGE248/2022", "ACUERDOS", "Manual de Proceso y Procedimientos", "H.4.05.2.01"}},
 		"dof": {func(b *bytes.Buffer) error { return pdf.DOF(b, e2.Acuerdo, pdf.DOFOptions{}, pdf.Options{}) },
-			[]string{"DIARIO OFICIAL", "EXTRACTO del Acuerdo INE/JGE248/2022", "[...]"}},
+			[]string{"Extracto para el Diario Oficial de la Federación (vista previa", "EXTRACTO del Acuerdo INE/JGE248/2022", "[...]"}},
 		"reporte": {func(b *bytes.Buffer) error {
 			return pdf.Report(b, e2, report.Result{Expediente: e2.Dir, Regimen: "2022", Hallazgos: findings, Notas: []string{"Nota: " + spanish + " fin."}}, pdf.Options{})
 		}, []string{"INFORME DE VALIDACIÓN", "acuerdo.yaml", "ACU-006"}},

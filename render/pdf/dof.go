@@ -31,14 +31,19 @@ type dofCons struct {
 
 type dofData struct {
 	Codigo, Frase, TituloMayusculas string
-	Considerandos                   []dofCons
-	ElisionFinal                    bool
-	Puntos                          []manuals.Punto
-	Votacion                        string
-	Lugar, FechaFirma               string
-	Firmas                          []manuals.Signature
-	Ligas                           []string
-	Ilustrativo                     bool
+	// Glosario: the entries the kept text uses (its siglas and defined
+	// terms), so that the extract reads on its own; GlosarioOmitido: some
+	// entries were left out.
+	Glosario          []manuals.GlossaryEntry
+	GlosarioOmitido   bool
+	Considerandos     []dofCons
+	ElisionFinal      bool
+	Puntos            []manuals.Punto
+	Votacion          string
+	Lugar, FechaFirma string
+	Firmas            []manuals.Signature
+	Ligas             []string
+	Ilustrativo       bool
 }
 
 var funcs = template.FuncMap{
@@ -122,6 +127,28 @@ func DOF(w io.Writer, a *manuals.Acuerdo, o DOFOptions, opt Options) error {
 		}
 	}
 	data.ElisionFinal = last < len(all)
+	// The glosario entries the kept text uses.
+	var kept strings.Builder
+	for _, c := range data.Considerandos {
+		kept.WriteString(c.Texto + "\n")
+		if c.Proceso != nil {
+			kept.WriteString(c.Proceso.Objetivo + "\n" + c.Proceso.UR + "\n")
+			for _, o := range c.Proceso.Objetivos {
+				kept.WriteString(o.Objetivo + "\n")
+			}
+		}
+	}
+	for _, p := range a.Puntos {
+		kept.WriteString(p.Texto + "\n")
+	}
+	kept.WriteString(a.Votacion.Texto)
+	for _, g := range a.Glosario {
+		if usesTerm(kept.String(), g.Terms()) {
+			data.Glosario = append(data.Glosario, g)
+		} else {
+			data.GlosarioOmitido = true
+		}
+	}
 	for _, f := range a.Firmas {
 		data.Firmas = append(data.Firmas, manuals.Signature{Cargo: officeCase(f.Cargo), Nombre: nameCase(f.Nombre)})
 	}
@@ -141,29 +168,42 @@ func DOF(w io.Writer, a *manuals.Acuerdo, o DOFOptions, opt Options) error {
 	if err != nil {
 		return err
 	}
-	header := longDateWithDay(o.Fecha)
-	d.f.SetHeaderFuncMode(func() {
-		f := d.f
-		f.SetFont(family, "", 8)
-		f.SetY(12)
-		w, _ := f.GetPageSize()
-		left, _, right, _ := f.GetMargins()
-		f.CellFormat(0, 4, header, "", 0, "L", false, 0, "")
-		f.SetX(left)
-		f.SetFont(family, "B", 8)
-		f.CellFormat(w-left-right, 4, "DIARIO OFICIAL", "", 0, "C", false, 0, "")
-		f.SetX(left)
-		f.SetFont(family, "", 8)
-		f.CellFormat(w-left-right, 4, fmt.Sprintf("(%s) %d", o.Seccion, f.PageNo()), "", 0, "R", false, 0, "")
-		f.Line(left, 17, w-right, 17)
-		f.SetY(22)
-	}, false)
+	// A preview of what is sent: the DOF sets its own running head and
+	// page numbers, so this one says what it is and numbers its own pages.
+	d.furniture()
+	d.running = "Extracto para el Diario Oficial de la Federación (vista previa; publicación: " + longDateWithDay(o.Fecha) + ", " + o.Seccion + ")"
 	d.f.AddPage()
 	if err := d.blocks(bs); err != nil {
 		return err
 	}
 	return d.f.Output(w)
 }
+
+// usesTerm: one of the terms appears in text as a whole word (or words).
+func usesTerm(text string, terms []string) bool {
+	for _, t := range terms {
+		t = strings.TrimSpace(t)
+		if t == "" {
+			continue
+		}
+		for i := 0; ; {
+			j := strings.Index(text[i:], t)
+			if j < 0 {
+				break
+			}
+			j += i
+			before, _ := utf8.DecodeLastRuneInString(text[:j])
+			after, _ := utf8.DecodeRuneInString(text[j+len(t):])
+			if !isWordRune(before) && !isWordRune(after) {
+				return true
+			}
+			i = j + len(t)
+		}
+	}
+	return false
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 var quotedRe = regexp.MustCompile(`“[^”]*”`)
 
