@@ -122,6 +122,17 @@ func parseBlocks(s string) ([]block, error) {
 
 const lineH = 4.6 // mm, for 10 pt text
 
+// keepRoom starts a new page unless mm of height are left above the bottom
+// margin: what must not be split from what follows goes with it.
+func (d *doc) keepRoom(mm float64) {
+	f := d.f
+	_, pageH := f.GetPageSize()
+	_, _, _, bottom := f.GetMargins()
+	if f.GetY()+mm > pageH-bottom {
+		f.AddPage()
+	}
+}
+
 func (d *doc) blocks(bs []block) error {
 	f := d.f
 	for _, b := range bs {
@@ -131,6 +142,9 @@ func (d *doc) blocks(bs []block) error {
 			f.MultiCell(0, 5, b.text, "", "C", false)
 			f.Ln(3)
 		case "encabezado":
+			// Kept with what follows: never last on a page (and its
+			// bookmark on the page it is printed on).
+			d.keepRoom(float64(strings.Count(b.text, "\n")+1)*5 + 3 + 3*lineH)
 			f.Ln(1)
 			f.SetFont(family, "B", 10)
 			f.Bookmark(b.text, d.outlineBase, -1)
@@ -223,8 +237,7 @@ func (d *doc) table(text string, percents []string) {
 	}
 	const pad = 1.2
 	head := strings.Split(rows[0], "\t")
-	var draw func(cells []string, header bool)
-	draw = func(cells []string, header bool) {
+	height := func(cells []string, header bool) float64 {
 		style := ""
 		if header {
 			style = "B"
@@ -236,6 +249,21 @@ func (d *doc) table(text string, percents []string) {
 				h = max(h, float64(len(f.SplitText(c, widths[i]-2*pad)))*4.2+2*pad)
 			}
 		}
+		return h
+	}
+	// The header never stands alone at the foot of a page: it goes with
+	// the first row.
+	if len(rows) > 1 {
+		d.keepRoom(height(head, true) + height(strings.Split(rows[1], "\t"), false))
+	}
+	var draw func(cells []string, header bool)
+	draw = func(cells []string, header bool) {
+		style := ""
+		if header {
+			style = "B"
+		}
+		h := height(cells, header)
+		f.SetFont(family, style, 9)
 		if f.GetY()+h > pageH-bottom {
 			f.AddPage()
 			if !header {

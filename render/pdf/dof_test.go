@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -164,5 +165,44 @@ func TestSpanishCharacters(t *testing.T) {
 	}
 	if txt := pdftotext(t, b.Bytes()); !strings.Contains(txt, "á é í ó ú ü ñ Á É Í Ó Ú Ñ ¿ ¡ “ ” – —") {
 		t.Errorf("characters lost:\n%s", txt)
+	}
+}
+
+// No page ends with a heading or a table's header row: each is kept with
+// what follows (issue 15, item 4; the process table's header stood alone at
+// the foot of the extract's first page).
+func TestKeepWithNext(t *testing.T) {
+	e := example(t, "H.4.05")
+	var acuerdo bytes.Buffer
+	if err := pdf.Acuerdo(&acuerdo, e.Acuerdo, pdf.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"dof": dof248(t), "acuerdo": acuerdo.Bytes()} {
+		path := filepath.Join(t.TempDir(), name+".pdf")
+		os.WriteFile(path, data, 0o644)
+		n := len(pageTexts(t, data)) - 1
+		if n < 2 {
+			t.Fatalf("%s: %d pages", name, n)
+		}
+		for i := 1; i < n; i++ {
+			out, err := exec.Command("pdftotext", "-enc", "UTF-8", "-layout", "-f", strconv.Itoa(i), "-l", strconv.Itoa(i), path, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lines []string
+			for _, l := range strings.Split(string(out), "\n") {
+				if l = strings.Join(strings.Fields(l), " "); l != "" && !pageFooter.MatchString(l) {
+					lines = append(lines, l)
+				}
+			}
+			if len(lines) == 0 {
+				continue
+			}
+			last := lines[len(lines)-1]
+			switch last {
+			case "Subproceso Procedimientos", "Término Significado", "GLOSARIO", "ANTECEDENTES", "CONSIDERANDOS", "ACUERDOS":
+				t.Errorf("%s: page %d ends with %q", name, i, last)
+			}
+		}
 	}
 }
