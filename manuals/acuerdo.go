@@ -1,5 +1,7 @@
 package manuals
 
+import "strings"
+
 // Acuerdo is a JGE acuerdo approving a manual, as approved (or as drafted).
 type Acuerdo struct {
 	Pos           `yaml:"-"`
@@ -257,4 +259,32 @@ func (a *Acuerdo) Considerando(n int) *Considerando {
 		}
 	}
 	return nil
+}
+
+// MissingSections names the sections every approved acuerdo has that a
+// has not (ING-002, and «mpp ingest»'s exit 3).
+func (a *Acuerdo) MissingSections() []string {
+	var out []string
+	if a.Codigo == "" {
+		out = append(out, "código del acuerdo")
+	}
+	if len(a.Glosario) == 0 {
+		out = append(out, "glosario")
+	}
+	if len(a.Antecedentes) == 0 {
+		out = append(out, "antecedentes")
+	}
+	if len(a.AllConsiderandos()) == 0 {
+		out = append(out, "considerandos")
+	}
+	if a.Proceso.Codigo == "" {
+		out = append(out, "considerando del proceso")
+	}
+	if len(a.Puntos) == 0 {
+		out = append(out, "puntos de acuerdo")
+	}
+	if strings.TrimSpace(a.Votacion.Texto) == "" {
+		out = append(out, "votación")
+	}
+	return out
 }

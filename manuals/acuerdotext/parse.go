@@ -186,15 +186,7 @@ func Parse(c *Cleaned, prof *profile.Profile) *Result {
 		p.a.Codigo = c.HeaderCode
 		p.a.Notas = append(p.a.Notas, "El código del acuerdo ("+c.HeaderCode+") se tomó del encabezado de sus páginas: el texto no lo trae aparte.")
 	}
-	if p.a.Codigo == "" {
-		r.Missing = append(r.Missing, "código del acuerdo")
-	}
-	if p.a.Proceso.Codigo == "" {
-		r.Missing = append(r.Missing, "considerando del proceso")
-	}
-	if len(p.a.Puntos) == 0 {
-		r.Missing = append(r.Missing, "puntos de acuerdo")
-	}
+	r.Missing = p.a.MissingSections()
 	if len(c.Paras) > 0 {
 		p.a.Origen = &manuals.Source{Desde: c.Paras[0].First, Hasta: c.Paras[len(c.Paras)-1].Last}
 	}
