@@ -12,11 +12,10 @@ import (
 	"github.com/cipro-ine/mpp/render/xlsx"
 )
 
-// edited writes the S.5.01 workbook, applies edits (sheet, cell, value) as a
-// person would in Excel, and reads it back.
-func edited(t *testing.T, edits ...[3]string) error {
+// exampleBook is the workbook mpp writes for an example, open in excelize.
+func exampleBook(t *testing.T, code string) *excelize.File {
 	t.Helper()
-	e, err := manuals.LoadExpediente("../../examples/S.5.01")
+	e, err := manuals.LoadExpediente("../../examples/" + code)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,6 +27,14 @@ func edited(t *testing.T, edits ...[3]string) error {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return f
+}
+
+// edited writes the S.5.01 workbook, applies edits (sheet, cell, value) as a
+// person would in Excel, and reads it back.
+func edited(t *testing.T, edits ...[3]string) error {
+	t.Helper()
+	f := exampleBook(t, "S.5.01")
 	for _, ed := range edits {
 		if err := f.SetCellValue(ed[0], ed[1], ed[2]); err != nil {
 			t.Fatal(err)
@@ -37,7 +44,7 @@ func edited(t *testing.T, edits ...[3]string) error {
 	if err := f.Write(&out); err != nil {
 		t.Fatal(err)
 	}
-	_, err = wb.Read(&out)
+	_, err := wb.Read(&out)
 	return err
 }
 
@@ -96,18 +103,7 @@ func TestReadBoundsRows(t *testing.T) {
 	// what is tested (100,000 rows take 100 s to write under -race).
 	defer func(n int) { wb.MaxRows = n }(wb.MaxRows)
 	wb.MaxRows = 200
-	e, err := manuals.LoadExpediente("../../examples/H.4.05")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	if err := xlsx.Expediente(&b, xlsx.Input{Exp: e}); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := exampleBook(t, "H.4.05")
 	rows, _ := f.GetRows("Actividades")
 	last := rows[len(rows)-1]
 	vals := make([]any, len(last))
@@ -122,7 +118,7 @@ func TestReadBoundsRows(t *testing.T) {
 	if err := f.Write(&big); err != nil {
 		t.Fatal(err)
 	}
-	_, err = wb.Read(&big)
+	_, err := wb.Read(&big)
 	if err == nil || !strings.Contains(err.Error(), "hoja «Actividades», fila 202: la hoja pasa de 200 filas") {
 		t.Errorf("%.300v", err)
 	}
