@@ -156,7 +156,7 @@ func TestDiffRedlinePDF(t *testing.T) {
 		t.Fatalf("qpdf: %v %s", err, b)
 	}
 	content, _ := os.ReadFile(plain)
-	runs := regexp.MustCompile(`([0-9.]+ [0-9.]+ [0-9.]+) rg BT [0-9.]+ ([0-9.]+) Td <[0-9a-f]+>Tj ET [0-9.]+ ([0-9.]+) [0-9.]+ -[0-9.]+ re f`).FindAllSubmatch(content, -1)
+	runs := regexp.MustCompile(`([0-9.]+ [0-9.]+ [0-9.]+) rg\s+BT [0-9.]+ ([0-9.]+) Td <[0-9a-f]+>Tj ET\s+[0-9.]+ ([0-9.]+) [0-9.]+ -[0-9.]+ re f`).FindAllSubmatch(content, -1)
 	struck, underlined := 0, 0
 	for _, m := range runs {
 		base, _ := strconv.ParseFloat(string(m[2]), 64)

@@ -8,14 +8,13 @@
 package pdf
 
 import (
+	_ "embed"
 	"errors"
 	"fmt"
 	"io/fs"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 
 	"github.com/cipro-ine/mpp/infile"
@@ -69,6 +68,17 @@ type doc struct {
 
 // furniture gives the document a running header, a "Página X de Y" footer
 // and, for drafts, a BORRADOR watermark on every page.
+// The default face: Liberation Sans, metrically Arial (the face the
+// Institute's acuerdos are set in), SIL OFL 1.1 (fonts/LICENSE-OFL.txt). The
+// Go fonts it replaces wrote a slashed zero («2Ø22») and have no Arial
+// metrics.
+var (
+	//go:embed fonts/LiberationSans-Regular.ttf
+	fontRegular []byte
+	//go:embed fonts/LiberationSans-Bold.ttf
+	fontBold []byte
+)
+
 // maxFont bounds a --fuente file: a TrueType family member is at most a
 // few MB.
 const maxFont = 50 << 20
@@ -124,7 +134,7 @@ func addFonts(f *fpdf.Fpdf, regular, bold []byte) (err error) {
 
 func newDoc(m Meta, o Options) (*doc, error) {
 	f := fpdf.New("P", "mm", "Letter", "")
-	regular, bold := goregular.TTF, gobold.TTF
+	regular, bold := fontRegular, fontBold
 	if o.FontRegular != "" {
 		b, err := infile.Read(o.FontRegular, maxFont)
 		if err != nil {

@@ -68,7 +68,9 @@ func dof248(t *testing.T) []byte {
 // with its number 36, all seven puntos verbatim, the vote, the link.
 func TestDOFExtractJGE248(t *testing.T) {
 	data := dof248(t)
-	raw := pdftotext(t, data)
+	// -raw: in the order written, without pdftotext joining a line that
+	// ends in «.-» to the next as if it were a hyphenated word.
+	raw := pdftotext(t, data, "-raw")
 	// A preview: it says so, with the date and section asked for, and does
 	// not imitate the DOF's own masthead and pagination, which the DOF sets
 	// (issue 15, item 6).
