@@ -39,7 +39,8 @@ func Ingest(data []byte, prof *profile.Profile) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := Clean(manuals.MarkEscapedLines(text))
+	marked := manuals.MarkEscapedLines(text)
+	c := Clean(marked)
 	r := Parse(c, prof)
 	a := r.Acuerdo
 	a.Notas = append(append(notes, c.Notes...), a.Notas...)
@@ -51,7 +52,11 @@ func Ingest(data []byte, prof *profile.Profile) (*Result, error) {
 	if n := len(a.SinClasificar); n > 0 {
 		a.Notas = append(a.Notas, fmt.Sprintf("%s de texto sin clasificar (ver «sin_clasificar»)", esmx.Count(n, "fragmento", "fragmentos")))
 	}
-	unmarkStrings(reflect.ValueOf(a).Elem())
+	if marked != text {
+		// Only text that mpp wrote escapes lines: the walk over the whole
+		// acuerdo is needed then alone.
+		unmarkStrings(reflect.ValueOf(a).Elem())
+	}
 	return r, nil
 }
 
