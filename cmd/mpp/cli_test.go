@@ -139,13 +139,13 @@ func TestOutputFollowsItsName(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"render", "acuerdo", "../../examples/H.4.05", "--formato", "txt", "-o", filepath.Join(dir, "a.pdf")}, "es un archivo pdf, pero el formato pedido es texto"},
-		{[]string{"render", "manual", "../../examples/H.4.05", "-o", filepath.Join(dir, "m.txt")}, "es un archivo texto, y este comando escribe pdf"},
+		{[]string{"render", "acuerdo", "../../examples/H.4.05", "--formato", "txt", "-o", filepath.Join(dir, "a.pdf")}, "es un archivo PDF, pero el formato pedido es texto"},
+		{[]string{"render", "manual", "../../examples/H.4.05", "-o", filepath.Join(dir, "m.txt")}, "es un archivo de texto, y este comando escribe archivos PDF"},
 		{[]string{"render", "manual", "../../examples/H.4.05", "-o", "-"}, "es binario y no se escribe en la salida estándar"},
-		{[]string{"render", "xlsx", "../../examples/H.4.05", "-o", filepath.Join(dir, "l.pdf")}, "es un archivo pdf, y este comando escribe xlsx"},
-		{[]string{"ocr", "x.png", "-o", filepath.Join(dir, "t.pdf")}, "es un archivo pdf, pero este comando escribe texto"},
-		{[]string{"catalogo", "../../examples", "-o", filepath.Join(dir, "c.pdf")}, "pero este comando escribe xlsx"},
-		{[]string{"diff", "../../examples/H.4.05", "../../examples/H.4.05", "--pdf", filepath.Join(dir, "d.txt")}, "pero este comando escribe pdf"},
+		{[]string{"render", "xlsx", "../../examples/H.4.05", "-o", filepath.Join(dir, "l.pdf")}, "es un archivo PDF, y este comando escribe archivos de Excel"},
+		{[]string{"ocr", "x.png", "-o", filepath.Join(dir, "t.pdf")}, "es un archivo PDF, pero este comando escribe archivos de texto"},
+		{[]string{"catalogo", "../../examples", "-o", filepath.Join(dir, "c.pdf")}, "pero este comando escribe archivos de Excel"},
+		{[]string{"diff", "../../examples/H.4.05", "../../examples/H.4.05", "--pdf", filepath.Join(dir, "d.txt")}, "pero este comando escribe archivos PDF"},
 		{[]string{"build", "../../examples", "-o", filepath.Join(dir, "todo.pdf")}, "escribe una carpeta por expediente"},
 		{[]string{"validate", "../../examples", "--formato", "pdf"}, "no escribe en formato pdf; use texto, json, sarif o gcc"},
 		{[]string{"validate", "../../examples", "--formato", "html"}, "formato desconocido «html»; use texto, json, sarif o gcc"},

@@ -76,7 +76,7 @@ func TestNoOverwriteThroughLinkedFolder(t *testing.T) {
 		}
 	}
 	// Where -o's name does say the format, it is refused before anything.
-	if code, _, errOut := mpp(t, "render", "acuerdo", exp, "-o", filepath.Join(link, "acuerdo.yaml"), "--forzar"); code != exitUsage || !strings.Contains(errOut, "es un archivo yaml") {
+	if code, _, errOut := mpp(t, "render", "acuerdo", exp, "-o", filepath.Join(link, "acuerdo.yaml"), "--forzar"); code != exitUsage || !strings.Contains(errOut, "es un archivo YAML") {
 		t.Errorf("render onto a YAML input: %d %q", code, errOut)
 	}
 	sameSums(t, "the expediente", before, treeSums(t, exp))

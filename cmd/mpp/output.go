@@ -47,6 +47,20 @@ var formatOfExt = map[string]format{
 // binary formats are never written to a terminal or a pipe by «-o -».
 func (f format) binary() bool { return f == fmtPDF || f == fmtXLSX }
 
+// kind names a file of the format as a sentence does: «un archivo PDF»,
+// «un archivo de texto».
+func (f format) kind() string {
+	switch f {
+	case fmtText, fmtGCC:
+		return "de texto"
+	case fmtXLSX:
+		return "de Excel"
+	case fmtMarkdown:
+		return "Markdown"
+	}
+	return strings.ToUpper(string(f))
+}
+
 // ext is the file ending of the format.
 func (f format) ext() string {
 	switch f {
@@ -107,13 +121,21 @@ func (f *formatFlag) resolve(out string) (format, error) {
 	case !known:
 		return chosen, nil
 	case explicit && byExt != chosen && !(chosen == fmtGCC && byExt == fmtText):
-		return "", usageError("«%s»: -o %s es un archivo %s, pero el formato pedido es %s; cambie el nombre o --formato", path, out, byExt, chosen)
+		return "", usageError("«%s»: -o %s es un archivo %s, pero el formato pedido es %s; cambie el nombre o --formato", path, out, byExt.kind(), chosen)
 	case !explicit && slices.Contains(f.allowed, byExt):
 		return byExt, nil
 	case !explicit && byExt != chosen:
-		return "", usageError("«%s»: -o %s es un archivo %s, y este comando escribe %s; use un nombre terminado en %s", path, out, byExt, orList(formatStrings(f.allowed)), chosen.ext())
+		return "", usageError("«%s»: -o %s es un archivo %s, y este comando escribe archivos %s; use un nombre terminado en %s", path, out, byExt.kind(), orList(formatKinds(f.allowed)), chosen.ext())
 	}
 	return chosen, nil
+}
+
+func formatKinds(fs []format) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.kind()
+	}
+	return out
 }
 
 func formatStrings(fs []format) []string {
@@ -142,7 +164,7 @@ func fixedOutput(c *cobra.Command, out string, f format) error {
 		return usageError("«%s»: escribe %s, que es binario y no va a la salida estándar; dé un archivo con -o", c.CommandPath(), f)
 	}
 	if byExt, known := formatOfExt[strings.ToLower(filepath.Ext(out))]; known && byExt != f {
-		return usageError("«%s»: -o %s es un archivo %s, pero este comando escribe %s; use un nombre terminado en %s", c.CommandPath(), out, byExt, f, f.ext())
+		return usageError("«%s»: -o %s es un archivo %s, pero este comando escribe archivos %s; use un nombre terminado en %s", c.CommandPath(), out, byExt.kind(), f.kind(), f.ext())
 	}
 	return nil
 }
