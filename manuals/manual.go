@@ -13,6 +13,7 @@ type Manual struct {
 	ControlCambios        []Change        `yaml:"control_cambios,omitempty"`
 	Firmas                ManualSignoff   `yaml:"firmas,omitempty"`
 	SeccionesIlustrativas []string        `yaml:"secciones_ilustrativas,omitempty" doc:"Secciones completadas con contenido ilustrativo (no provienen del acuerdo): se marcan así en todo documento."`
+	Notas                 []string        `yaml:"notas,omitempty" doc:"Notas de importación (p. ej., elementos de un BPMN que mpp no modela); fuera de la huella."`
 }
 
 // GeneralData is the manual's identification.

@@ -130,7 +130,7 @@ Un expediente es una carpeta con manual.yaml, acuerdo.yaml, dictamen.yaml y cert
 			root.AddCommand(c)
 		}
 	}
-	add(groupCIPro, newValidateCmd(ios, g), newBuildCmd(ios, g), newRenderCmd(ios, g), newCatalogCmd(ios, g), newImportCmd(ios, g), newRulesCmd(ios, g))
+	add(groupCIPro, newValidateCmd(ios, g), newBuildCmd(ios, g), newRenderCmd(ios, g), newCatalogCmd(ios, g), newImportCmd(ios, g), newExportCmd(ios), newRulesCmd(ios, g))
 	add(groupDJ, newFingerprintCmd(ios), newCertifyCmd(ios, g), newVerifyCmd(ios), newDiffCmd(ios))
 	add(groupPublish, newIngestCmd(ios, g), newOCRCmd(ios, g))
 	add(groupTool, newSchemaCmd(ios), newProfileCmd(ios), newVersionCmd(ios), newCompletionCmd(ios))

@@ -33,14 +33,18 @@ const (
 	AttrUR          = "ur"          // lane
 	AttrIlustrativo = "ilustrativo" // process, lane
 
+	AttrSubproceso         = "subproceso"         // process: the subproceso's code
+	AttrSubprocesoNombre   = "subprocesoNombre"   // process
+	AttrSubprocesoObjetivo = "subprocesoObjetivo" // process
+
 	ElemProcedimiento = "procedimiento" // process: holds the elements below
 	ElemAlcance       = "alcance"
 	ElemRegla         = "regla"
-	ElemControl       = "control"   // id, tipo, actividad; text: descripcion
-	ElemRiesgo        = "riesgo"    // id, impacto, probabilidad, controles; text: descripcion
-	ElemIndicador     = "indicador" // nombre, formula, frecuencia, meta
-	ElemFormato       = "formato"   // task, gateway
-	ElemInsumo        = "insumo"    // gateway (a gateway has no data associations)
-	ElemSalida        = "salida"    // gateway
+	ElemControl       = "control"        // id, tipo, actividad; text: descripcion
+	ElemRiesgo        = "riesgo"         // id, impacto, probabilidad, controles; text: descripcion
+	ElemIndicador     = "indicador"      // nombre, formula, frecuencia, meta
+	ElemFormato       = "formato"        // task, gateway
+	ElemInsumo        = "insumo"         // gateway (a gateway has no data associations)
+	ElemSalida        = "salida"         // gateway
 	ElemSinFlujo      = "salidaSinFlujo" // gateway: an exit with no target: posicion, condicion, siguiente
 )

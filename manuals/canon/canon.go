@@ -41,6 +41,12 @@ func Form(e *manuals.Expediente, doc string) ([]byte, error) {
 	default:
 		return nil, nil
 	}
+	return Of(v)
+}
+
+// Of returns the canonical form of any part of the model (a procedure, say),
+// by the same normalisation as Form.
+func Of(v any) ([]byte, error) {
 	b, err := yaml.Marshal(v)
 	if err != nil {
 		return nil, err

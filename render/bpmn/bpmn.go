@@ -198,6 +198,11 @@ func writeProcess(x *emitter, m *manuals.Manual, pl *plan) {
 	if p.Ilustrativo {
 		attrs = append(attrs, "mpp:"+vocab.AttrIlustrativo, "true")
 	}
+	if sp := subprocessOf(m, p); sp != nil {
+		attrs = append(attrs, "mpp:"+vocab.AttrSubproceso, string(sp.Codigo))
+		attrs = appendNonEmpty(attrs, "mpp:"+vocab.AttrSubprocesoNombre, sp.Nombre)
+		attrs = appendNonEmpty(attrs, "mpp:"+vocab.AttrSubprocesoObjetivo, sp.Objetivo)
+	}
 	x.open("bpmn:process", attrs...)
 	if p.Objetivo != "" {
 		x.leaf("bpmn:documentation", p.Objetivo)
@@ -315,6 +320,18 @@ func writeProcess(x *emitter, m *manuals.Manual, pl *plan) {
 		x.leaf("bpmn:dataObjectReference", "", "id", id.dataRef(d), "name", n, "dataObjectRef", id.data(d))
 	}
 	x.close()
+}
+
+// subprocessOf is the subproceso that holds p in m.
+func subprocessOf(m *manuals.Manual, p *manuals.Procedure) *manuals.Subprocess {
+	for si := range m.Subprocesos {
+		for pi := range m.Subprocesos[si].Procedimientos {
+			if &m.Subprocesos[si].Procedimientos[pi] == p {
+				return &m.Subprocesos[si]
+			}
+		}
+	}
+	return nil
 }
 
 func writeActivity(x *emitter, pl *plan, i int, a manuals.Activity, in, out []string, dataIdx map[string]int) {
