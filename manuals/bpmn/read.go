@@ -130,7 +130,7 @@ func (r *reader) fail(n *node, format string, args ...any) error {
 	if n != nil {
 		line = n.line
 	}
-	return &Error{r.file, line, fmt.Sprintf(format, args...)}
+	return &Error{File: r.file, Line: line, Msg: fmt.Sprintf(format, args...)}
 }
 
 // Read reads a BPMN 2.0 file: every process with flow nodes becomes a
@@ -677,7 +677,9 @@ func (r *reader) process(p, pool *node, code manuals.Code) (*manuals.Procedure, 
 		} else {
 			switch len(outs) {
 			case 0:
-				a.Fin = true
+				// No way on is an end, unless mpp kept a siguiente that
+				// points nowhere.
+				a.Fin = n.attr(NSMpp, AttrSiguiente) == ""
 			case 1:
 				f := flows[outs[0]]
 				t := resolve(outs[0], map[string]bool{})

@@ -14,7 +14,12 @@ type Error struct {
 	File string
 	Line int
 	Msg  string
+	// NotBPMN: the file is not BPMN 2.0 at all (not XML, another root).
+	NotBPMN bool
 }
+
+// Is makes errors.Is(err, ErrNotBPMN) true for a file that is not BPMN.
+func (e *Error) Is(target error) bool { return target == ErrNotBPMN && e.NotBPMN }
 
 func (e *Error) Error() string {
 	if e.Line > 0 {
@@ -90,20 +95,20 @@ func parse(file string, data []byte) (*node, error) {
 		if err != nil {
 			var se *xml.SyntaxError
 			if errors.As(err, &se) {
-				return nil, &Error{file, se.Line, fmt.Sprintf("no es XML bien formado: %s (%v)", xmlMsg(se.Msg), ErrNotBPMN)}
+				return nil, &Error{file, se.Line, fmt.Sprintf("no es XML bien formado: %s", xmlMsg(se.Msg)), true}
 			}
-			return nil, &Error{file, line, fmt.Sprintf("no es XML: %v (%v)", err, ErrNotBPMN)}
+			return nil, &Error{file, line, fmt.Sprintf("no es XML: %v", err), true}
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			depth++
 			if depth > maxDepth {
-				return nil, &Error{file, line, fmt.Sprintf("más de %d niveles de anidamiento", maxDepth)}
+				return nil, &Error{file, line, fmt.Sprintf("más de %d niveles de anidamiento", maxDepth), false}
 			}
 			n := &node{name: t.Name, attrs: append([]xml.Attr(nil), t.Attr...), line: line, parent: cur}
 			if cur == nil {
 				if root != nil {
-					return nil, &Error{file, line, "hay más de un elemento raíz"}
+					return nil, &Error{file, line, "hay más de un elemento raíz", true}
 				}
 				root = n
 			} else {
@@ -120,14 +125,14 @@ func parse(file string, data []byte) (*node, error) {
 		}
 	}
 	if root == nil {
-		return nil, &Error{file, 0, fmt.Sprintf("no contiene ningún elemento XML (%v)", ErrNotBPMN)}
+		return nil, &Error{file, 0, "no contiene ningún elemento XML: no es BPMN 2.0", true}
 	}
 	if !root.is(NSModel, "definitions") {
 		name := root.name.Local
 		if root.name.Space != "" {
 			name += " (" + root.name.Space + ")"
 		}
-		return nil, &Error{file, root.line, fmt.Sprintf("el elemento raíz es «%s», no bpmn:definitions del espacio %s (%v)", name, NSModel, ErrNotBPMN)}
+		return nil, &Error{file, root.line, fmt.Sprintf("el elemento raíz es «%s», no bpmn:definitions del espacio %s: no es BPMN 2.0", name, NSModel), true}
 	}
 	return root, nil
 }
