@@ -111,3 +111,18 @@ if ! go_ok; then
 	export PATH="$MPP_GO_HOME/bin:$PATH"
 fi
 go_ok || { msg "no se pudo preparar Go $MPP_GO_WANTED"; exit 1; }
+
+# The real BPMN clients the tests run against what mpp writes and reads
+# (interop/bpmn): Node.js with npm, bpmn-moddle and bpmn-js from the
+# configured npm registry at the versions package-lock.json pins, and
+# Debian's Chromium for bpmn-js. A Node.js already installed is used as is.
+if command -v apt-get >/dev/null; then
+	command -v node >/dev/null && command -v npm >/dev/null || apt_install_missing nodejs npm
+	[ -x /usr/bin/chromium ] || apt_install_missing chromium
+fi
+mpp_interop=$(cd "$(dirname "${BASH_SOURCE[0]}")/../interop/bpmn" && pwd)
+if command -v npm >/dev/null && { [ ! -f "$mpp_interop/node_modules/.package-lock.json" ] ||
+	[ "$mpp_interop/package-lock.json" -nt "$mpp_interop/node_modules/.package-lock.json" ]; }; then
+	msg "instalando los clientes BPMN de las pruebas (npm ci en interop/bpmn)"
+	(cd "$mpp_interop" && npm ci --no-audit --no-fund --silent >/dev/null) || { msg "npm ci falló en interop/bpmn"; exit 1; }
+fi
