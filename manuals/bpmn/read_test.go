@@ -70,8 +70,8 @@ func TestOtherModelerFile(t *testing.T) {
 func TestNotBPMN(t *testing.T) {
 	for _, c := range []struct {
 		name, data, msg string
-		line          int
-		notBPMN       bool
+		line            int
+		notBPMN         bool
 	}{
 		{"vacío", "", "no contiene ningún elemento XML", 0, true},
 		{"texto", "esto no es XML", "no contiene ningún elemento XML", 0, true},
