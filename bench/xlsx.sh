@@ -14,14 +14,7 @@ go build -o "$work/mpp" ./cmd/mpp
 (cd "$work" && npm install --silent --no-audit --no-fund exceljs@4.4.0 >/dev/null 2>&1)
 cp bench/exceljs-catalog.js "$work/"
 
-measure() { # label, command...: wall seconds and peak RSS (MB) from /usr/bin/time -v
-	local label=$1; shift
-	/usr/bin/time -v "$@" >/dev/null 2>"$work/time.txt"
-	local wall rss
-	wall=$(awk -F': ' '/Elapsed \(wall clock\)/{print $2}' "$work/time.txt")
-	rss=$(awk -F': ' '/Maximum resident set size/{printf "%.0f", $2/1024}' "$work/time.txt")
-	echo "| $label | $wall | $rss |"
-}
+source bench/measure.sh
 
 echo "### Máquina"
 echo

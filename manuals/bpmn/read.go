@@ -142,7 +142,9 @@ func Read(file string, data []byte, o Options) (*Result, error) {
 		return nil, err
 	}
 	r := &reader{file: file, res: &Result{}}
-	r.mppDoc = root.attr("", "exporter") == "mpp"
+	// Written by mpp: its exporter name, or (once a modeler saved it and put
+	// its own name there) mpp's code on the definitions.
+	r.mppDoc = root.attr("", "exporter") == "mpp" || root.attr(NSMpp, AttrCodigo) != ""
 	r.res.FromMpp = r.mppDoc
 	r.res.Codigo = manuals.Code(root.attr(NSMpp, AttrCodigo))
 	r.res.Nombre = root.attr(NSMpp, AttrNombre)

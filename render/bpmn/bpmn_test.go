@@ -58,13 +58,8 @@ func TestRoundTrip(t *testing.T) {
 			if len(res.Notes) > 0 {
 				t.Errorf("%s: notes on mpp's own file: %v", p.Codigo, res.Notes)
 			}
-			want, _ := canon.Of(p)
-			for _, back := range []*manuals.Procedure{&res.Procedures[0], &whole.Procedures[i]} {
-				got, _ := canon.Of(back)
-				if !bytes.Equal(got, want) {
-					t.Errorf("%s: round trip differs:\n%s", p.Codigo, lineDiff(string(want), string(got)))
-				}
-			}
+			sameProcedure(t, p, &res.Procedures[0], "one file per procedure")
+			sameProcedure(t, p, &whole.Procedures[i], "one file per process")
 			for _, ro := range res.Roles {
 				orig := m.Role(ro.Nombre)
 				if orig == nil || orig.Puesto != ro.Puesto || orig.UR != ro.UR || orig.Descripcion != ro.Descripcion || orig.Ilustrativo != ro.Ilustrativo {
@@ -72,6 +67,22 @@ func TestRoundTrip(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// sameProcedure compares the canonical forms (what the fingerprint hashes).
+func sameProcedure(t *testing.T, want, got *manuals.Procedure, how string) {
+	t.Helper()
+	w, err := canon.Of(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := canon.Of(got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(g, w) {
+		t.Errorf("%s, %s: round trip differs:\n%s", want.Codigo, how, lineDiff(string(w), string(g)))
 	}
 }
 
@@ -133,11 +144,7 @@ func TestRoundTripOddFlows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _ := canon.Of(m.Procedures()[0])
-	got, _ := canon.Of(&res.Procedures[0])
-	if !bytes.Equal(got, want) {
-		t.Errorf("round trip differs:\n%s", lineDiff(string(want), string(got)))
-	}
+	sameProcedure(t, m.Procedures()[0], &res.Procedures[0], "odd flows")
 	if res.Subprocesses[0].Nombre != "Uno" {
 		t.Errorf("subproceso %+v", res.Subprocesses[0])
 	}
@@ -163,11 +170,7 @@ func TestRoundTripGenerated(t *testing.T) {
 			t.Fatal(err)
 		}
 		for k, p := range m.Procedures() {
-			want, _ := canon.Of(p)
-			got, _ := canon.Of(&res.Procedures[k])
-			if !bytes.Equal(got, want) {
-				t.Fatalf("manual %d, %s: round trip differs:\n%s", i, p.Codigo, lineDiff(string(want), string(got)))
-			}
+			sameProcedure(t, p, &res.Procedures[k], fmt.Sprintf("generated manual %d", i))
 		}
 	}
 }

@@ -279,3 +279,41 @@ func summary(p *manuals.Procedure) string {
 	}
 	return b.String()
 }
+
+// Opened in bpmn-js's Modeler and saved again, as a user who presses Save
+// would, every procedure of both examples still comes back the same: the
+// modeler keeps mpp's extensions.
+func TestBpmnJSSaveKeepsEverything(t *testing.T) {
+	_, err := os.Stat("/usr/bin/chromium")
+	need(t, "chromium", err == nil)
+	dir := t.TempDir()
+	for _, ex := range examples {
+		m := load(t, ex).Manual
+		in := filepath.Join(dir, "proceso.bpmn")
+		var b bytes.Buffer
+		if err := bpmn.Process(&b, m, bpmn.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(in, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		saved := filepath.Join(dir, "guardado.bpmn")
+		if out, err := node(t, "resave.mjs", in, saved); err != nil {
+			t.Fatalf("bpmn-js: %v: %s", err, out)
+		}
+		data, err := os.ReadFile(saved)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Equal(data, b.Bytes()) {
+			t.Fatal("the modeler wrote the very same bytes: the test would not show it kept anything")
+		}
+		res, err := readbpmn.Read("guardado.bpmn", data, readbpmn.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, p := range m.Procedures() {
+			sameProcedure(t, p, &res.Procedures[i], "after a save in bpmn-js")
+		}
+	}
+}
