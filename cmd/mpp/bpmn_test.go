@@ -10,26 +10,6 @@ import (
 	"testing"
 )
 
-func copyExpediente(t *testing.T, from, to string) {
-	t.Helper()
-	if err := os.MkdirAll(to, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	ents, err := os.ReadDir(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range ents {
-		b, err := os.ReadFile(filepath.Join(from, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(to, e.Name()), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // diagramPages renders, with poppler, the pages of a PDF whose text starts
 // a flow diagram, as PNG bytes in page order.
 func diagramPages(t *testing.T, pdf string) [][]byte {
@@ -86,22 +66,22 @@ func TestExportImportBPMN(t *testing.T) {
 		t.Error("a refused export changed a file")
 	}
 
-	copyDir := filepath.Join(dir, "H.4.05")
-	copyExpediente(t, "../../examples/H.4.05", copyDir)
+	copyTo := filepath.Join(dir, "H.4.05")
+	copyDir(t, "../../examples/H.4.05", copyTo)
 	for _, f := range files {
 		proc := strings.TrimSuffix(filepath.Base(f), ".bpmn")
-		code, stdout, stderr := mpp(t, "importar", "bpmn", f, "-o", copyDir, "--procedimiento", proc, "--forzar")
+		code, stdout, stderr := mpp(t, "importar", "bpmn", f, "-o", copyTo, "--procedimiento", proc, "--forzar")
 		if code != 0 || strings.Contains(stderr, "aviso") {
 			t.Fatalf("importar %s: %d %s %s", proc, code, stdout, stderr)
 		}
 	}
 	_, origPrint, _ := mpp(t, "huella", "../../examples/H.4.05")
-	_, copyPrint, _ := mpp(t, "huella", copyDir)
+	_, copyPrint, _ := mpp(t, "huella", copyTo)
 	if origPrint != copyPrint || !strings.Contains(origPrint, "manual   sha256:") {
 		t.Errorf("fingerprints differ:\n%s\n%s", origPrint, copyPrint)
 	}
 	pdfs := map[string]string{}
-	for name, exp := range map[string]string{"orig": "../../examples/H.4.05", "copia": copyDir} {
+	for name, exp := range map[string]string{"orig": "../../examples/H.4.05", "copia": copyTo} {
 		pdfs[name] = filepath.Join(dir, name+".pdf")
 		if code, _, stderr := mpp(t, "render", "manual", exp, "-o", pdfs[name]); code != 0 {
 			t.Fatalf("render %s: %s", name, stderr)
@@ -162,7 +142,7 @@ func TestImportBPMNRefusesWhatIsNotBPMN(t *testing.T) {
 		t.Errorf("%d %q", code, stderr)
 	}
 	// An existing manual without the procedure named.
-	copyExpediente(t, "../../examples/S.5.01", filepath.Join(dir, "S"))
+	copyDir(t, "../../examples/S.5.01", filepath.Join(dir, "S"))
 	code, _, stderr = mpp(t, "importar", "bpmn", in2, "-o", filepath.Join(dir, "S"), "--procedimiento", "S.5.01.9.09", "--forzar")
 	if code != 2 || !strings.Contains(stderr, "el manual no tiene el procedimiento S.5.01.9.09 (tiene: S.5.01.1.01") {
 		t.Errorf("%d %q", code, stderr)

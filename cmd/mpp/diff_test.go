@@ -139,6 +139,7 @@ func TestDiffRedlinePDF(t *testing.T) {
 	if code, _, errOut := mpp(t, "diff", old, new, "--pdf", out); code != exitFindings {
 		t.Fatalf("diff --pdf: %d %s", code, errOut)
 	}
+	checkOutline(t, out)
 	txt := strings.Join(strings.Fields(pdfText(t, out)), " ")
 	for _, w := range []string{"COMPARACIÓN DE VERSIONES", "Procedimiento renombrado · H.4.05.1.02",
 		"Intranet Institucional", "Actividad movida · H.4.05.1.01 actividad 2", "De actividad 6 a actividad 2",

@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -21,6 +23,35 @@ func pdfText(t *testing.T, path string) string {
 		t.Skip("pdftotext not available")
 	}
 	return strings.Join(strings.Fields(string(out)), " ")
+}
+
+// checkOutline reads a PDF's outline back with qpdf and requires each
+// bookmark (if it has any: a certificación of two pages has none) to point
+// at a page that prints its title.
+func checkOutline(t *testing.T, path string) {
+	t.Helper()
+	out, err := exec.Command("qpdf", "--json", "--json-key=outlines", path).Output()
+	if err != nil {
+		t.Fatalf("qpdf: %v", err)
+	}
+	var doc struct {
+		Outlines []struct {
+			Title string `json:"title"`
+			Page  int    `json:"destpageposfrom1"`
+		} `json:"outlines"`
+	}
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range doc.Outlines {
+		page, err := exec.Command("pdftotext", "-enc", "UTF-8", "-f", strconv.Itoa(o.Page), "-l", strconv.Itoa(o.Page), path, "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext: %v", err)
+		}
+		if title := strings.Join(strings.Fields(o.Title), " "); !strings.Contains(strings.Join(strings.Fields(string(page)), " "), title) {
+			t.Errorf("%s: bookmark %q points at page %d, which does not print it", filepath.Base(path), title, o.Page)
+		}
+	}
 }
 
 func TestRenderDOF(t *testing.T) {
@@ -130,6 +161,7 @@ func TestCertifyAndVerify(t *testing.T) {
 	if !strings.Contains(out, huella[:20]) {
 		t.Errorf("certificar and huella disagree:\n%s\n%s", out, huella)
 	}
+	checkOutline(t, filepath.Join(exp, "certificacion.pdf"))
 	if txt := pdfText(t, filepath.Join(exp, "certificacion.pdf")); !strings.Contains(txt, "CERTIFICACIÓN DEL CONTENIDO JURÍDICO") || !strings.Contains(txt, strings.Fields(huella)[1]) {
 		t.Errorf("certification PDF: %.300s", txt)
 	}

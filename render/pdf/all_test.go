@@ -68,6 +68,9 @@ func TestEveryDocument(t *testing.T) {
 			if info := pdfinfo(t, x.Bytes()); !strings.Contains(info, "Creator:         mpp") {
 				t.Errorf("pdfinfo: %s", info)
 			}
+			if n := checkDestinations(t, x.Bytes()); n == 0 {
+				t.Error("no bookmarks")
+			}
 			txt := strings.Join(strings.Fields(pdftotext(t, x.Bytes())), " ")
 			for _, w := range append(doc.want, spanish) {
 				if !strings.Contains(txt, w) {

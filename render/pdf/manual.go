@@ -201,7 +201,7 @@ func Manual(w io.Writer, e *manuals.Expediente, opt Options) error {
 		}
 		// The first pass only learns the page numbers: no output.
 		if pass == 1 {
-			return d.f.Output(w)
+			return output(d.f, w)
 		}
 		if err := d.f.Error(); err != nil {
 			return err
