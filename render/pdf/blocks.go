@@ -28,6 +28,8 @@ import (
 //	@qr          a QR code of the text (a link), with the link printed beside it
 //	@seccion     a numbered section: heading, outline entry, index entry
 //	@subseccion  the same, one level down
+//	@subproceso  a subproceso's heading: outline and index entry; the sections
+//	             after it go one level down until @finsubprocesos
 //	@indice      the table of contents, with true page numbers
 //	@portada     the cover: first line large, the rest as lines
 //	@nuevapagina a page break
@@ -48,10 +50,11 @@ type block struct {
 
 var tags = map[string]bool{"titulo": true, "encabezado": true, "parrafo": true, "negritas": true, "derecha": true, "elision": true,
 	"tabla": true, "qr": true, "seccion": true, "subseccion": true, "indice": true, "portada": true, "nuevapagina": true,
-	"ilustrativo": true, "diagrama": true, "matriz": true, "cambios": true, "espacio": true}
+	"ilustrativo": true, "diagrama": true, "matriz": true, "cambios": true, "espacio": true,
+	"subproceso": true, "finsubprocesos": true}
 
 // textless tags stand alone.
-var textless = map[string]bool{"indice": true, "nuevapagina": true, "espacio": true}
+var textless = map[string]bool{"indice": true, "nuevapagina": true, "espacio": true, "finsubprocesos": true}
 
 // tagMark precedes a block tag written by a template: the tags are marked
 // in the template's source when it is loaded (markTags), never in the

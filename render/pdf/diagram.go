@@ -23,8 +23,9 @@ const (
 	dgFontLabel = 6.5
 )
 
-// swimlane draws the diagram of p on as many landscape pages as it needs.
-func (d *doc) swimlane(p *manuals.Procedure, title string) {
+// swimlane draws the diagram of p on as many landscape pages as it needs,
+// with a bookmark at outline level level on its first page.
+func (d *doc) swimlane(p *manuals.Procedure, title string, level int) {
 	f := d.f
 	acts := p.Actividades
 	if len(acts) == 0 {
@@ -41,6 +42,9 @@ func (d *doc) swimlane(p *manuals.Procedure, title string) {
 	defer f.SetAutoPageBreak(auto, bottomMargin)
 	for s, pg := range dg.Pages {
 		f.AddPageFormat("L", f.GetPageSizeStr("Letter"))
+		if s == 0 {
+			f.Bookmark("Diagrama de flujo", level, 0)
+		}
 		if d.layoutOnly {
 			continue
 		}

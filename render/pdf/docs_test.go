@@ -100,7 +100,7 @@ func TestAcuerdoAndGaceta(t *testing.T) {
 	}
 	titles := strings.Join(outlineTitles(t, g.Bytes()), "\n")
 	for _, w := range []string{"Acuerdo INE/JGE248/2022\n  GLOSARIO", "Anexo: Manual de Proceso y Procedimientos H.4.05 Gestión del Portal Institucional\n  Introducción",
-		"  H.4.05.2.01 Atención de los Comentarios y de la Opinión Pública a través de los Portales de Internet e Intranet\n    Objetivo"} {
+		"  Subproceso H.4.05.2 Gestión de la Opinión Pública\n    H.4.05.2.01 Atención de los Comentarios y de la Opinión Pública a través de los Portales de Internet e Intranet\n      Objetivo"} {
 		if !strings.Contains(titles, w) {
 			t.Errorf("Gaceta outline lacks %q", w)
 		}

@@ -14,7 +14,10 @@ import (
 )
 
 type procData struct {
-	P                                            *manuals.Procedure
+	P *manuals.Procedure
+	// Sub is the subproceso that holds P; FirstOfSub, whether P opens it.
+	Sub                                          *manuals.Subprocess
+	FirstOfSub                                   bool
 	Actividades, Controles, Riesgos, Indicadores string
 	Formatos                                     []string
 }
@@ -108,8 +111,14 @@ func manualTemplateData(e *manuals.Expediente) manualData {
 		cambios = append(cambios, []string{c.Version, c.Fecha.Long(), c.Descripcion, c.Responsable})
 	}
 	d.Glosario, d.Roles, d.Mapa, d.Cambios = rows(glos), rows(roles), rows(mapa), rows(cambios)
-	for _, p := range m.Procedures() {
-		pd := procData{P: p}
+	var subOf []*manuals.Subprocess
+	for si := range m.Subprocesos {
+		for range m.Subprocesos[si].Procedimientos {
+			subOf = append(subOf, &m.Subprocesos[si])
+		}
+	}
+	for pi, p := range m.Procedures() {
+		pd := procData{P: p, Sub: subOf[pi], FirstOfSub: pi == 0 || subOf[pi-1] != subOf[pi]}
 		var acts, ctrl, risk, ind [][]string
 		seen := map[string]bool{}
 		for _, a := range p.Actividades {
@@ -165,6 +174,7 @@ type tocEntry struct {
 	title string
 	level int
 	page  int
+	index bool // listed in the index (sections, subprocesos, procedures); the rest only in the outline
 }
 
 // Manual writes the manual of the expediente. The index has the true page
@@ -222,6 +232,7 @@ func (d *doc) manual(e *manuals.Expediente, bs []block, toc []tocEntry) ([]tocEn
 	f := d.f
 	d.running = string(m.DatosGenerales.Codigo) + " " + m.DatosGenerales.Nombre + " · Manual de Proceso y Procedimientos"
 	var got []tocEntry
+	nest := 0
 	procs := map[string]*manuals.Procedure{}
 	for _, p := range m.Procedures() {
 		procs[string(p.Codigo)] = p
@@ -231,11 +242,16 @@ func (d *doc) manual(e *manuals.Expediente, bs []block, toc []tocEntry) ([]tocEn
 		case "portada":
 			d.plain[f.PageNo()] = true
 			cover(f, b.text, d.draft)
-		case "seccion", "subseccion":
-			level := 0
+		case "subproceso", "seccion", "subseccion":
+			// A subproceso heads its procedures: they and their parts go
+			// one level down in the outline until «@finsubprocesos».
+			level := nest
 			size := 12.0
-			if b.tag == "subseccion" {
-				level, size = 1, 10.5
+			switch b.tag {
+			case "subproceso":
+				level, size = 0, 13
+			case "subseccion":
+				level, size = nest+1, 10.5
 			}
 			_, pageH := f.GetPageSize()
 			if f.GetY() > pageH-45 {
@@ -244,14 +260,19 @@ func (d *doc) manual(e *manuals.Expediente, bs []block, toc []tocEntry) ([]tocEn
 			f.Ln(2)
 			f.SetFont(family, "B", size)
 			f.Bookmark(b.text, level+d.outlineBase, -1)
-			got = append(got, tocEntry{b.text, level, f.PageNo()})
+			got = append(got, tocEntry{title: b.text, level: level, page: f.PageNo(), index: b.tag != "subseccion"})
 			f.MultiCell(0, 6, b.text, "", "L", false)
 			f.Ln(1)
+			if b.tag == "subproceso" {
+				nest = 1
+			}
+		case "finsubprocesos":
+			nest = 0
 		case "indice":
 			index(f, toc)
 		case "diagrama":
 			if p := procs[strings.TrimSpace(b.text)]; p != nil && len(p.Actividades) > 0 {
-				d.swimlane(p, string(p.Codigo)+" "+p.Nombre)
+				d.swimlane(p, string(p.Codigo)+" "+p.Nombre, nest+1+d.outlineBase)
 				f.AddPageFormat("P", f.GetPageSizeStr("Letter"))
 			}
 		case "matriz":
@@ -318,34 +339,39 @@ func index(f *fpdf.Fpdf, toc []tocEntry) {
 	left, _, right, _ := f.GetMargins()
 	width := w - left - right
 	// The first pass has no page numbers yet; it lays out the same lines.
-	const indent = 0.0
+	// A title too long for its line wraps under itself (never cut); the
+	// dots and the page go on its last line.
+	const lineH, step = 5.5, 6.0
 	for _, e := range toc {
+		if !e.index {
+			continue
+		}
+		style := "B"
 		if e.level > 0 {
-			continue // the index lists sections; their parts are in the outline
+			style = ""
 		}
-		f.SetFont(family, "B", 10)
+		f.SetFont(family, style, 10)
+		indent := float64(e.level) * step
 		page := strconv.Itoa(e.page)
-		title := e.title
-		for f.GetStringWidth(title+" …") > width-indent-f.GetStringWidth(page)-8 && len([]rune(title)) > 10 {
-			r := []rune(title)
-			title = strings.TrimSpace(string(r[:len(r)-1]))
-		}
-		if title != e.title {
-			title += "…"
-		}
-		tw := f.GetStringWidth(title)
 		pw := f.GetStringWidth(page)
+		room := width - indent - pw - 8
+		lines := f.SplitText(e.title, room)
+		for _, l := range lines[:len(lines)-1] {
+			f.SetX(left + indent)
+			f.CellFormat(room, lineH, l, "", 1, "L", false, 0, "")
+		}
+		last := lines[len(lines)-1]
+		tw := f.GetStringWidth(last)
 		dots := ""
-		dw := f.GetStringWidth(".")
-		if n := int((width - indent - tw - pw - 4) / dw); n > 0 {
+		if n := int((width - indent - tw - pw - 4) / f.GetStringWidth(".")); n > 0 {
 			dots = strings.Repeat(".", n)
 		}
 		f.SetX(left + indent)
-		f.CellFormat(width-indent-pw, 5.5, title+" "+dots, "", 0, "L", false, 0, "")
-		f.CellFormat(pw, 5.5, page, "", 1, "R", false, 0, "")
+		f.CellFormat(width-indent-pw, lineH, last+" "+dots, "", 0, "L", false, 0, "")
+		f.CellFormat(pw, lineH, page, "", 1, "R", false, 0, "")
 	}
 	if len(toc) == 0 {
-		f.Ln(5.5)
+		f.Ln(lineH)
 	}
 }
 

@@ -131,9 +131,25 @@ func TestManualBookmarks(t *testing.T) {
 			t.Errorf("no bookmark for section %q", s)
 		}
 	}
-	for _, p := range e.Manual.Procedures() {
-		if !strings.Contains(titles, "\n"+string(p.Codigo)+" "+p.Nombre+"\n  Objetivo\n") {
-			t.Errorf("no bookmark (with its parts) for procedure %s", p.Codigo)
+	// Subprocesos at the top level, their procedures under them, each with
+	// its parts and its diagram.
+	for _, s := range e.Manual.Subprocesos {
+		if !strings.Contains(titles, "\nSubproceso "+string(s.Codigo)+" "+s.Nombre+"\n  "+string(s.Procedimientos[0].Codigo)+" ") {
+			t.Errorf("no bookmark for subproceso %s over its first procedure", s.Codigo)
+		}
+		for _, p := range s.Procedimientos {
+			i := strings.Index(titles, "\n  "+string(p.Codigo)+" "+p.Nombre+"\n    Objetivo\n")
+			if i < 0 {
+				t.Errorf("no bookmark (with its parts) for procedure %s", p.Codigo)
+				continue
+			}
+			part := titles[i+1:]
+			if j := strings.Index(part[2:], "\n  H."); j >= 0 {
+				part = part[:j+2]
+			}
+			if !strings.Contains(part, "\n    Diagrama de flujo") {
+				t.Errorf("no diagram bookmark under %s", p.Codigo)
+			}
 		}
 	}
 }
