@@ -92,7 +92,14 @@ func TestReadAfterQpdfResave(t *testing.T) {
 			t.Fatalf("qpdf %v: %v %s", args, err, b)
 		}
 		data, _ := os.ReadFile(out)
-		if bytes.Contains(data, []byte("mpp-huella")) && strings.Contains(strings.Join(args, " "), "object-streams") {
+		// The XMP packet (PDF/A) keeps the keywords in clear text by
+		// design and qpdf leaves metadata streams uncompressed; the Info
+		// dictionary, which provenance reads, must not be.
+		clear := data
+		if i, j := bytes.Index(clear, []byte("<?xpacket begin")), bytes.Index(clear, []byte("<?xpacket end")); i >= 0 && j > i {
+			clear = append(append([]byte(nil), clear[:i]...), clear[j:]...)
+		}
+		if bytes.Contains(clear, []byte("mpp-huella")) && strings.Contains(strings.Join(args, " "), "object-streams") {
 			t.Fatalf("qpdf %v left the label in clear text: the test proves nothing", args)
 		}
 		check(t, "qpdf "+strings.Join(args, " "), data, want)

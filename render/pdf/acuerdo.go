@@ -46,7 +46,7 @@ func Acuerdo(w io.Writer, a *manuals.Acuerdo, opt Options) error {
 	if err := d.blocks(bs); err != nil {
 		return err
 	}
-	return output(d.f, w)
+	return d.output(w)
 }
 
 // Gaceta writes the Gaceta Electoral edition: the acuerdo as approved, then
@@ -91,7 +91,7 @@ func Gaceta(w io.Writer, e *manuals.Expediente, opt Options) error {
 		}
 		// The first pass only learns the page numbers: no output.
 		if pass == 1 {
-			return output(f, w)
+			return d.output(w)
 		}
 		if err := f.Error(); err != nil {
 			return err

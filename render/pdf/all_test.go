@@ -68,6 +68,7 @@ func TestEveryDocument(t *testing.T) {
 			if info := pdfinfo(t, x.Bytes()); !strings.Contains(info, "Creator:         mpp") {
 				t.Errorf("pdfinfo: %s", info)
 			}
+			checkPDFA(t, x.Bytes())
 			if n := checkDestinations(t, x.Bytes()); n == 0 {
 				t.Error("no bookmarks")
 			}

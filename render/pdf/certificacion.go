@@ -53,5 +53,5 @@ func Certificacion(w io.Writer, c *manuals.Certificacion, e *manuals.Expediente,
 	if err := d.blocks(bs); err != nil {
 		return err
 	}
-	return output(d.f, w)
+	return d.output(w)
 }

@@ -136,5 +136,5 @@ func Dictamen(w io.Writer, in DictamenInput, opt Options) error {
 	if err := d.blocks(bs); err != nil {
 		return err
 	}
-	return output(d.f, w)
+	return d.output(w)
 }

@@ -2,9 +2,10 @@
 // (codeberg.org/go-pdf/fpdf, the maintained continuation of go-pdf/fpdf).
 // The fixed prose of each document lives in templates/ and comes out as a
 // small block language (see blocks.go); this package only lays it out.
-// Fonts are embedded (the Go fonts, or a TrueType file given with --fuente),
-// and output is deterministic: dates come from the expediente, never from
-// the clock.
+// Fonts are embedded (Liberation Sans, or a TrueType file given with
+// --fuente), every document is PDF/A-3b (pdfa.go), and output is
+// deterministic: dates come from SOURCE_DATE_EPOCH or the expediente, never
+// from the clock.
 package pdf
 
 import (
@@ -64,6 +65,10 @@ type doc struct {
 	// layoutOnly: a first pass that only learns where pages break; drawings
 	// whose size is known in advance take their room without being drawn.
 	layoutOnly bool
+	// attachments are embedded by output, as PDF/A-3 associated files;
+	// date is the document's creation date.
+	attachments []attachment
+	date        time.Time
 }
 
 // furniture gives the document a running header, a "Página X de Y" footer
@@ -152,10 +157,7 @@ func newDoc(m Meta, o Options) (*doc, error) {
 	if err := addFonts(f, regular, bold); err != nil {
 		return nil, err
 	}
-	t := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	if !m.Date.IsZero() {
-		t = time.Date(m.Date.Year, m.Date.Month, m.Date.Day, 0, 0, 0, 0, time.UTC)
-	}
+	t := documentTime(m.Date)
 	f.SetCreationDate(t)
 	f.SetModificationDate(t)
 	f.SetCatalogSort(true)
@@ -164,8 +166,8 @@ func newDoc(m Meta, o Options) (*doc, error) {
 	f.SetSubject(m.Subject, true)
 	f.SetAuthor(m.Author, true)
 	keywords := m.Keywords
+	var files []attachment
 	if m.Sources != nil {
-		var files []fpdf.Attachment
 		for _, doc := range sourceDocs {
 			form, err := canon.Form(m.Sources, doc)
 			if err != nil {
@@ -175,19 +177,23 @@ func newDoc(m Meta, o Options) (*doc, error) {
 				continue
 			}
 			keywords += "; " + provenance.Label(doc, canon.Fingerprint(form))
-			files = append(files, fpdf.Attachment{Content: form, Filename: provenance.AttachmentName(doc), Description: "Forma canónica del " + doc + " del que se hizo este documento"})
+			files = append(files, attachment{data: form, name: provenance.AttachmentName(doc), mime: "application/x-yaml",
+				desc: "Forma canónica del " + doc + " del que se hizo este documento"})
 		}
-		f.SetAttachments(files)
 	}
 	f.SetKeywords(keywords, true)
 	f.SetCreator("mpp", true)
 	f.SetProducer("mpp", true)
+	// PDF/A-3b: the sRGB output intent and the XMP that claims it.
+	f.AddOutputIntent(fpdf.OutputIntentType{SubtypeIdent: fpdf.OutputIntent_GTS_PDFA1,
+		OutputConditionIdentifier: "sRGB IEC61966-2.1", Info: "sRGB IEC61966-2.1", ICCProfile: srgbICC})
+	f.SetXmpMetadata(xmpPDFA(m, keywords, t))
 	f.SetLang("es-MX")
 	f.SetMargins(25, 25, 25)
 	f.SetAutoPageBreak(true, 22)
 	f.AliasNbPages("{nb}")
 	f.SetFont(family, "", 10)
-	return &doc{f: f}, nil
+	return &doc{f: f, attachments: files, date: t}, nil
 }
 
 var weekdays = [7]string{"Domingo", "Lunes", "Martes", "Miércoles", "Jueves", "Viernes", "Sábado"}

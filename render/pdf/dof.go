@@ -176,7 +176,7 @@ func DOF(w io.Writer, a *manuals.Acuerdo, o DOFOptions, opt Options) error {
 	if err := d.blocks(bs); err != nil {
 		return err
 	}
-	return output(d.f, w)
+	return d.output(w)
 }
 
 // usesTerm: one of the terms appears in text as a whole word (or words).

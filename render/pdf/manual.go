@@ -211,7 +211,7 @@ func Manual(w io.Writer, e *manuals.Expediente, opt Options) error {
 		}
 		// The first pass only learns the page numbers: no output.
 		if pass == 1 {
-			return output(d.f, w)
+			return d.output(w)
 		}
 		if err := d.f.Error(); err != nil {
 			return err

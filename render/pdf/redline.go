@@ -120,7 +120,7 @@ func Redline(w io.Writer, in RedlineInput, opt Options) error {
 	if err := d.blocks(bs); err != nil {
 		return err
 	}
-	return output(f, w)
+	return d.output(w)
 }
 
 // redlineBody writes the words of one change inline.

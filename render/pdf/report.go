@@ -56,5 +56,5 @@ func Report(w io.Writer, e *manuals.Expediente, res report.Result, opt Options) 
 	if err := d.blocks(bs); err != nil {
 		return err
 	}
-	return output(d.f, w)
+	return d.output(w)
 }
