@@ -6,6 +6,7 @@ type Certificacion struct {
 	Pos                `yaml:"-"`
 	Folio              string         `yaml:"folio"`
 	Fecha              Date           `yaml:"fecha" mpp:"req"`
+	Regimen            string         `yaml:"regimen,omitempty" doc:"Régimen de los Lineamientos conforme al cual se emite (id del perfil: 2020, 2022). Por omisión, el vigente en su fecha."`
 	Alcance            []string       `yaml:"alcance" enum:"acuerdo,manual" doc:"Documentos que certifica: acuerdo, manual."`
 	Firmante           Signer         `yaml:"firmante,omitempty"`
 	Huellas            []Fingerprint  `yaml:"huellas,omitempty" doc:"Huellas SHA-256 del contenido certificado."`

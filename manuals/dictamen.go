@@ -5,6 +5,7 @@ type Dictamen struct {
 	Pos                `yaml:"-"`
 	Folio              string   `yaml:"folio"`
 	Fecha              Date     `yaml:"fecha" mpp:"req"`
+	Regimen            string   `yaml:"regimen,omitempty" doc:"Régimen de los Lineamientos conforme al cual se emite (id del perfil: 2020, 2022). Por omisión, el vigente en su fecha."`
 	VersionManual      string   `yaml:"version_manual,omitempty"`
 	Rondas             []Round  `yaml:"rondas,omitempty" doc:"Rondas de observaciones de la CIPro a la UR."`
 	Resultado          string   `yaml:"resultado" enum:"favorable,no_favorable"`

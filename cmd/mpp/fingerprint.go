@@ -64,6 +64,7 @@ type certifyOptions struct {
 	post                     string
 	force                    bool
 	key, cert                string // --firmar, --certificado
+	scope                    []string
 }
 
 func newCertifyCmd(ios *ioStreams, g *globals) *cobra.Command {
@@ -71,8 +72,9 @@ func newCertifyCmd(ios *ioStreams, g *globals) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "certificar EXPEDIENTE --folio … --fecha … --firmante …",
 		Short: "Registra la certificación de la Dirección Jurídica con las huellas de lo certificado",
-		Long: `Escribe certificacion.yaml con las huellas de lo que el régimen dice que la certificación cubre
-(2020: el acuerdo; desde el 24 de noviembre de 2022: el acuerdo y el manual), guarda su forma
+		Long: `Escribe certificacion.yaml con las huellas de lo que el régimen vigente en la fecha de la
+certificación dice que cubre (2020: el acuerdo; desde el 24 de noviembre de 2022: el acuerdo y el
+manual), o de lo que diga --alcance si la Dirección Jurídica certifica más, guarda su forma
 canónica en certificado/ y escribe certificacion.pdf, con las huellas impresas, en código QR y en
 los metadatos. «mpp verificar» dice después si algo cambió.
 
@@ -93,6 +95,7 @@ fecha, alcance, firmante y huellas quedan firmados con la clave de la Dirección
 	c.Flags().StringVar(&o.signer, "firmante", "", "nombre de quien firma (obligatorio)")
 	c.Flags().StringVar(&o.post, "puesto", "", "puesto de quien firma")
 	c.Flags().BoolVar(&o.force, "forzar", false, "reemplaza una certificación existente")
+	c.Flags().StringSliceVar(&o.scope, "alcance", nil, "documentos que certifica (acuerdo,manual); por omisión, los que exige el régimen de su fecha")
 	c.Flags().StringVar(&o.key, "firmar", "", "firma la certificación con esta clave privada (PEM PKCS#8: Ed25519, ECDSA o RSA)")
 	c.Flags().StringVar(&o.cert, "certificado", "", "con --firmar: el certificado X.509 (PEM) de la clave, que dice quién firma")
 	return c
@@ -114,11 +117,34 @@ func certifyRun(o *certifyOptions) error {
 	if err != nil {
 		return err
 	}
-	reg := rules.RegimeFor(e, prof)
-	cert := &manuals.Certificacion{Folio: o.folio, Fecha: date, Alcance: reg.Certificacion,
+	// The certificación follows the regime in force on its own date; the
+	// Dirección Jurídica may certify more than it asks.
+	reg := rules.DocumentRegime(prof, "", date)
+	scope := reg.Certificacion
+	if len(o.scope) > 0 {
+		have := map[string]bool{}
+		for _, d := range o.scope {
+			if d != canon.Acuerdo && d != canon.Manual {
+				return usageError("--alcance %s: se certifican «acuerdo» y «manual»", d)
+			}
+			have[d] = true
+		}
+		for _, d := range reg.Certificacion {
+			if !have[d] {
+				return usageError("--alcance: el régimen %s, vigente el %s, exige certificar también el %s", reg.ID, date.Long(), d)
+			}
+		}
+		scope = nil
+		for _, d := range []string{canon.Acuerdo, canon.Manual} {
+			if have[d] {
+				scope = append(scope, d)
+			}
+		}
+	}
+	cert := &manuals.Certificacion{Folio: o.folio, Fecha: date, Alcance: scope,
 		Firmante: manuals.Signer{Nombre: o.signer, Puesto: o.post}}
 	files := []outfile.File{}
-	for _, doc := range reg.Certificacion {
+	for _, doc := range scope {
 		form, err := canon.Form(e, doc)
 		if err != nil {
 			return err

@@ -153,7 +153,7 @@ func TestCertifyAndVerify(t *testing.T) {
 	exp := filepath.Join(t.TempDir(), "H.4.05")
 	copyDir(t, "../../examples/H.4.05", exp)
 	os.Remove(filepath.Join(exp, "certificacion.yaml"))
-	code, out, errOut := mpp(t, "certificar", exp, "--folio", "INE/DJ/CERT/087/2022", "--fecha", "18 de noviembre de 2022", "--firmante", "Persona titular de la Dirección Jurídica")
+	code, out, errOut := mpp(t, "certificar", exp, "--folio", "INE/DJ/CERT/087/2022", "--fecha", "18 de noviembre de 2022", "--firmante", "Persona titular de la Dirección Jurídica", "--alcance", "acuerdo,manual")
 	if code != 0 {
 		t.Fatalf("certificar: %d %s %s", code, out, errOut)
 	}
@@ -208,7 +208,7 @@ func TestVerifyPDFs(t *testing.T) {
 	copyDir(t, "../../examples/H.4.05", exp)
 	certify := func() {
 		t.Helper()
-		if code, out, errOut := mpp(t, "certificar", exp, "--folio", "F-1", "--fecha", "2022-11-18", "--firmante", "DJ", "--forzar"); code != 0 {
+		if code, out, errOut := mpp(t, "certificar", exp, "--folio", "F-1", "--fecha", "2022-11-18", "--firmante", "DJ", "--forzar", "--alcance", "acuerdo,manual"); code != 0 {
 			t.Fatalf("certificar: %d %s %s", code, out, errOut)
 		}
 	}
@@ -242,7 +242,7 @@ func TestVerifyResavedAndForged(t *testing.T) {
 	dir := t.TempDir()
 	exp := filepath.Join(dir, "H.4.05")
 	copyDir(t, "../../examples/H.4.05", exp)
-	if code, out, errOut := mpp(t, "certificar", exp, "--folio", "F-1", "--fecha", "2022-11-18", "--firmante", "DJ", "--forzar"); code != 0 {
+	if code, out, errOut := mpp(t, "certificar", exp, "--folio", "F-1", "--fecha", "2022-11-18", "--firmante", "DJ", "--forzar", "--alcance", "acuerdo,manual"); code != 0 {
 		t.Fatalf("certificar: %d %s %s", code, out, errOut)
 	}
 	g := filepath.Join(dir, "gaceta.pdf")

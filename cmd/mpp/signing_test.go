@@ -43,7 +43,7 @@ func TestSignedCertification(t *testing.T) {
 			_, _, otherPub := opensslKey(t, dir, kind.name+"-otro", kind.args...)
 			exp := filepath.Join(t.TempDir(), "H.4.05")
 			copyDir(t, "../../examples/H.4.05", exp)
-			code, out, errOut := mpp(t, "certificar", exp, "--folio", "F-1", "--fecha", "2022-11-18", "--firmante", "DJ", "--forzar", "--firmar", key, "--certificado", cert)
+			code, out, errOut := mpp(t, "certificar", exp, "--folio", "F-1", "--fecha", "2022-11-18", "--firmante", "DJ", "--forzar", "--alcance", "acuerdo,manual", "--firmar", key, "--certificado", cert)
 			if code != 0 {
 				t.Fatalf("certificar --firmar: %d %s %s", code, out, errOut)
 			}
@@ -91,7 +91,7 @@ func TestSignedCertification(t *testing.T) {
 	// Unsigned: says what that proves; with --clave-confiable, fails.
 	exp := filepath.Join(t.TempDir(), "H.4.05")
 	copyDir(t, "../../examples/H.4.05", exp)
-	mpp(t, "certificar", exp, "--folio", "F-1", "--fecha", "2022-11-18", "--firmante", "DJ", "--forzar")
+	mpp(t, "certificar", exp, "--folio", "F-1", "--fecha", "2022-11-18", "--firmante", "DJ", "--forzar", "--alcance", "acuerdo,manual")
 	if code, out, _ := mpp(t, "verificar", exp); code != 0 || !strings.Contains(out, "sin firma; prueba que nada cambió desde que se escribió, no quién la escribió") {
 		t.Errorf("unsigned: %d\n%s", code, out)
 	}

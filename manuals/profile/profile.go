@@ -43,6 +43,10 @@ type Regime struct {
 	FirmantesDictamen []string     `yaml:"firmantes_dictamen"`
 	FirmanteSiMejora  string       `yaml:"firmante_si_mejora,omitempty"`
 	Certificacion     []string     `yaml:"certificacion" enum:"acuerdo,manual"`
+	// Conserva names the regime that manuals presented before Desde keep
+	// (the transitional rule of the 2022 modification, INE/JGE248/2022,
+	// considerando 19).
+	Conserva string `yaml:"conserva,omitempty" doc:"Régimen que conservan los manuales presentados antes de «desde» (regla transitoria)."`
 }
 
 // Office is a post, by key.
@@ -125,6 +129,16 @@ func Parse(name string, data []byte) (*Profile, error) {
 
 // RegimeAt returns the regime in force on d (the earliest one for dates
 // before all of them).
+// Regime returns the regime with that id, or nil.
+func (p *Profile) Regime(id string) *Regime {
+	for i := range p.Regimenes {
+		if p.Regimenes[i].ID == id {
+			return &p.Regimenes[i]
+		}
+	}
+	return nil
+}
+
 func (p *Profile) RegimeAt(d manuals.Date) *Regime {
 	r := &p.Regimenes[0]
 	for i := range p.Regimenes {

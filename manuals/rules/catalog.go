@@ -46,8 +46,11 @@ type Rule struct {
 	// Basis is the article (or drafting practice) the rule enforces, by
 	// regime ID; the key "*" applies under every regime.
 	Basis map[string]string
-	Doc   string
-	Check func(*Pass)
+	// Document is the file whose regime picks the basis (a rule about the
+	// dictamen cites the dictamen's); empty: the manual's.
+	Document string
+	Doc      string
+	Check    func(*Pass)
 }
 
 // BasisFor returns the article the rule enforces under regime id.
@@ -93,14 +96,18 @@ func All() []*Rule {
 // Lookup returns a rule by ID (case-insensitive), or nil.
 func Lookup(id string) *Rule { return catalog[strings.ToUpper(strings.TrimSpace(id))] }
 
-// Pass is what a rule's Check sees: one expediente, the profile and the
-// regime in force, and a way to report.
+// Pass is what a rule's Check sees: one expediente, the profile, the
+// regimes in force, and a way to report.
 type Pass struct {
 	Exp     *manuals.Expediente
 	Profile *profile.Profile
-	Regime  *profile.Regime
-	rule    *Rule
-	out     *[]Finding
+	// Regime governs the manual's requirements (RegimeFor); Dictamen and
+	// Certificacion, those documents (DocumentRegime).
+	Regime        *profile.Regime
+	Dictamen      *profile.Regime
+	Certificacion *profile.Regime
+	rule          *Rule
+	out           *[]Finding
 }
 
 // Report records a finding about the element at pos (an element's Pos, or
@@ -111,8 +118,24 @@ func (p *Pass) Report(file string, pos manuals.Pos, format string, args ...any) 
 		Rule: p.rule.ID, Severity: p.rule.Severity,
 		File: p.Exp.Path(file), Line: pos.Line, Column: pos.Column, Path: pos.Path,
 		Message:    fmt.Sprintf(format, args...),
-		Fundamento: p.rule.BasisFor(p.Regime.ID),
+		Fundamento: p.rule.BasisFor(p.basisRegime().ID),
 	})
+}
+
+// basisRegime is the regime whose article a finding cites: the one of the
+// document the rule is about.
+func (p *Pass) basisRegime() *profile.Regime {
+	switch p.rule.Document {
+	case manuals.FileDictamen:
+		if p.Dictamen != nil {
+			return p.Dictamen
+		}
+	case manuals.FileCertificacion:
+		if p.Certificacion != nil {
+			return p.Certificacion
+		}
+	}
+	return p.Regime
 }
 
 // SessionDate is the date that fixes the regime: the session's, else the
@@ -129,14 +152,75 @@ func SessionDate(e *manuals.Expediente) manuals.Date {
 	return manuals.Date{}
 }
 
-// RegimeFor returns the regime that governs the expediente: the one in force
-// at SessionDate, or the latest when the expediente has no date yet.
+// PresentationDate is when the manual went to review: the first round of
+// observations, else the dictamen, else the certificación (zero if none).
+func PresentationDate(e *manuals.Expediente) manuals.Date {
+	var d manuals.Date
+	earlier := func(x manuals.Date) {
+		if !x.IsZero() && (d.IsZero() || x.Before(d)) {
+			d = x
+		}
+	}
+	if e.Dictamen != nil {
+		for _, r := range e.Dictamen.Rondas {
+			earlier(r.Fecha)
+		}
+		earlier(e.Dictamen.Fecha)
+	}
+	if e.Certificacion != nil {
+		earlier(e.Certificacion.Fecha)
+	}
+	return d
+}
+
+// RegimeFor returns the regime that governs the manual's requirements: the
+// one in force at SessionDate (the latest when the expediente has no date
+// yet), unless its transitional rule keeps an earlier one for manuals
+// presented before it began (Regime.Conserva).
 func RegimeFor(e *manuals.Expediente, prof *profile.Profile) *profile.Regime {
 	d := SessionDate(e)
-	if d.IsZero() {
+	r := &prof.Regimenes[len(prof.Regimenes)-1]
+	if !d.IsZero() {
+		r = prof.RegimeAt(d)
+	}
+	if pd := PresentationDate(e); r.Conserva != "" && !pd.IsZero() && pd.Before(r.Desde) {
+		if kept := prof.Regime(r.Conserva); kept != nil {
+			return kept
+		}
+	}
+	return r
+}
+
+// DocumentRegime returns the regime a dictamen or certificación is issued
+// under: the one it names (regimen), else the one in force on its own date
+// (a procedural act follows the norm of its day).
+func DocumentRegime(prof *profile.Profile, named string, date manuals.Date) *profile.Regime {
+	if named != "" {
+		if r := prof.Regime(named); r != nil {
+			return r
+		}
+	}
+	if date.IsZero() {
 		return &prof.Regimenes[len(prof.Regimenes)-1]
 	}
-	return prof.RegimeAt(d)
+	return prof.RegimeAt(date)
+}
+
+// DictamenRegime is the regime of the expediente's dictamen (nil without one).
+func DictamenRegime(e *manuals.Expediente, prof *profile.Profile) *profile.Regime {
+	if e.Dictamen == nil {
+		return nil
+	}
+	return DocumentRegime(prof, e.Dictamen.Regimen, e.Dictamen.Fecha)
+}
+
+// CertificacionRegime is the regime of the expediente's certificación (nil
+// without one).
+func CertificacionRegime(e *manuals.Expediente, prof *profile.Profile) *profile.Regime {
+	if e.Certificacion == nil {
+		return nil
+	}
+	return DocumentRegime(prof, e.Certificacion.Regimen, e.Certificacion.Fecha)
 }
 
 // Run checks the expediente with the given rules (every rule when none is
@@ -147,9 +231,9 @@ func Run(e *manuals.Expediente, prof *profile.Profile, only ...*Rule) []Finding 
 		rs = All()
 	}
 	var out []Finding
-	reg := RegimeFor(e, prof)
+	reg, dr, cr := RegimeFor(e, prof), DictamenRegime(e, prof), CertificacionRegime(e, prof)
 	for _, r := range rs {
-		r.Check(&Pass{Exp: e, Profile: prof, Regime: reg, rule: r, out: &out})
+		r.Check(&Pass{Exp: e, Profile: prof, Regime: reg, Dictamen: dr, Certificacion: cr, rule: r, out: &out})
 	}
 	fileOrder := map[string]int{}
 	for i, f := range manuals.Files {

@@ -63,7 +63,9 @@ func Dictamen(w io.Writer, in DictamenInput, opt Options) error {
 	if e.Dictamen == nil || e.Manual == nil {
 		return fmt.Errorf("el dictamen técnico necesita dictamen.yaml y manual.yaml")
 	}
-	reg := rules.RegimeFor(e, in.Profile)
+	// The dictamen cites the regime it was issued under: the one in force
+	// on its own date, or the one it names.
+	reg := rules.DictamenRegime(e, in.Profile)
 	errs := 0
 	byRule := map[string][]rules.Finding{}
 	for _, f := range in.Findings {

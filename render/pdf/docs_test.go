@@ -35,15 +35,28 @@ func TestDictamen(t *testing.T) {
 		"Contenido ilustrativo. Datos ilustrativos de este dictamen (no constan en el acuerdo): folio, rondas, firmantes.",
 		"2 subprocesos, 12 procedimientos, 84 actividades",
 		"El 26 de septiembre de 2022, la Coordinación de Innovación y Procesos comunicó a la unidad responsable 14 observaciones (ronda 1), que fueron atendidas el 14 de octubre de 2022.",
-		// 2022 regime: article 7 and its wording.
-		"Artículo 7, numerales 1, 2 y 3, de los Lineamientos",
-		"da cumplimiento a los criterios metodológicos establecidos en los Lineamientos para ser sometido a aprobación de la Junta General Ejecutiva",
+		// Of 15 Nov 2022, before the 2022 modification: issued under
+		// article 11.2 of the 2020 Lineamientos, as the acuerdo's
+		// considerando 37 says, in that regime's wording.
+		"Artículo 11, apartado 11.2, numerales 1 a 4, de los Lineamientos",
+		"reúne las condiciones y los requerimientos para ser sometido al proceso de aprobación",
 		"ACU-006", "Cumple con observaciones", "la sigla «JGE» se usa 4 veces",
 		"Ana Laura Martínez de Lara", "Titular de la Dirección Ejecutiva de Administración",
 	} {
 		if !strings.Contains(txt, w) {
 			t.Errorf("dictamen lacks %q", w)
 		}
+	}
+	if strings.Contains(txt, "Artículo 7, numerales") || strings.Contains(txt, "modificados por la Junta General Ejecutiva el 24 de noviembre de 2022") {
+		t.Error("the dictamen of 15 Nov 2022 cites the modification of 24 Nov 2022")
+	}
+	// A dictamen dated after the modification speaks of article 7.
+	later := *e
+	d := *e.Dictamen
+	d.Fecha = manuals.Date{Year: 2022, Month: 12, Day: 5}
+	later.Dictamen = &d
+	if txt := strings.Join(pageTexts(t, mustPDF(dictamenPDF(t, &later, true))), " "); !strings.Contains(txt, "Artículo 7, numerales 1, 2 y 3, de los Lineamientos") {
+		t.Error("a dictamen of 5 Dec 2022 does not cite article 7 of the 2022 modification")
 	}
 	// The 2020 regime speaks of article 11.2.
 	if txt := strings.Join(pageTexts(t, mustPDF(dictamenPDF(t, example(t, "S.5.01"), false))), " "); !strings.Contains(txt, "Artículo 11, apartado 11.2, numerales 1 a 4") || !strings.Contains(txt, "reúne las condiciones y los requerimientos") {
