@@ -125,6 +125,9 @@ func parseBlocks(s string) ([]block, error) {
 
 const lineH = 4.6 // mm, for 10 pt text
 
+// cellLineH is the line height in table cells (9 pt).
+const cellLineH = 4.2
+
 // keepRoom starts a new page unless mm of height are left above the bottom
 // margin: what must not be split from what follows goes with it.
 func (d *doc) keepRoom(mm float64) {
@@ -160,7 +163,7 @@ func (d *doc) blocks(bs []block) error {
 			}
 			f.SetFont(family, style, 10)
 			for _, p := range strings.Split(b.text, "\n") {
-				f.MultiCell(0, lineH, p, "", "J", false)
+				d.paragraph(p, lineH, "J")
 				f.Ln(1.5)
 			}
 		case "derecha":
@@ -249,7 +252,7 @@ func (d *doc) table(text string, percents []string) {
 		h := 0.0
 		for i, c := range cells {
 			if i < cols {
-				h = max(h, float64(len(f.SplitText(c, widths[i]-2*pad)))*4.2+2*pad)
+				h = max(h, float64(len(d.wrap(c, widths[i]-2*pad-2*f.GetCellMargin())))*cellLineH+2*pad)
 			}
 		}
 		return h
@@ -284,8 +287,10 @@ func (d *doc) table(text string, percents []string) {
 				f.SetFillColor(230, 230, 230)
 			}
 			f.Rect(x, y, widths[i], h, map[bool]string{true: "FD", false: "D"}[header])
-			f.SetXY(x+pad, y+pad)
-			f.MultiCell(widths[i]-2*pad, 4.2, c, "", "L", false)
+			for k, l := range d.wrap(c, widths[i]-2*pad-2*f.GetCellMargin()) {
+				f.SetXY(x+pad, y+pad+float64(k)*cellLineH)
+				f.CellFormat(widths[i]-2*pad, cellLineH, l.String(), "", 0, "L", false, 0, "")
+			}
 			x += widths[i]
 		}
 		f.SetXY(left, y+h)

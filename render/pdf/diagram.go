@@ -20,6 +20,7 @@ const (
 	dgLabelW    = 30.0
 	dgBoxW      = swimlane.BoxW
 	dgFontBox   = 6.0
+	dgFontFloor = 4.0 // the smallest size a box's text is set at
 	dgFontLabel = 6.5
 )
 
@@ -63,11 +64,11 @@ func (d *doc) swimlane(p *manuals.Procedure, title string, level int) {
 			f.Rect(dgMargin, y0+ln.Y, dgLabelW, ln.H, "FD")
 			f.Rect(x0, y0+ln.Y, pg.Width, ln.H, "D")
 			f.SetFont(family, "B", dgFontLabel)
-			lines := f.SplitText(ln.Name, dgLabelW-2)
+			lines := d.wrap(ln.Name, dgLabelW-2-2*f.GetCellMargin())
 			y := y0 + ln.Y + ln.H/2 - float64(len(lines))*2.6/2
 			for _, t := range lines {
 				f.SetXY(dgMargin+1, y)
-				f.CellFormat(dgLabelW-2, 2.6, t, "", 0, "L", false, 0, "")
+				f.CellFormat(dgLabelW-2, 2.6, t.String(), "", 0, "L", false, 0, "")
 				y += 2.6
 			}
 		}
@@ -128,33 +129,40 @@ func (d *doc) activityBox(a manuals.Activity, x, y, h float64) {
 		cx, cy := x+dgBoxW/2, y+h/2
 		f.Polygon([]fpdf.PointType{pt(cx, y), pt(x+dgBoxW, cy), pt(cx, y+h), pt(x, cy)}, "FD")
 		text = strconv.Itoa(a.Numero) + ". " + a.Decision.Pregunta
-		d.boxText(text, x+3, y+h*0.22, dgBoxW-6, h*0.56)
+		// The largest text rectangle of this shape inside the diamond:
+		// w/W + h/H = 1, so its corners stay on or inside the edges.
+		d.boxText(text, x+0.2*dgBoxW, y+0.3*h, 0.6*dgBoxW, 0.4*h)
 		return
 	}
 	f.RoundedRect(x, y, dgBoxW, h, 1.5, "1234", "FD")
 	d.boxText(text, x+0.8, y+0.8, dgBoxW-1.6, h-1.6)
 }
 
+// boxText sets text inside a box of w × h: wrapped and hyphenated
+// (package hyphen), at the diagram's size or, when it does not fit, smaller
+// down to a floor; only past the floor is the text cut, with «…».
 func (d *doc) boxText(text string, x, y, w, h float64) {
 	f := d.f
-	f.SetFont(family, "", dgFontBox)
-	const lh = 2.5
-	lines := f.SplitText(text, w)
-	maxLines := int(h / lh)
-	if maxLines < 1 {
-		maxLines = 1
-	}
-	if len(lines) > maxLines {
-		lines = lines[:maxLines]
-		last := []rune(lines[maxLines-1])
-		if len(last) > 2 {
-			lines[maxLines-1] = string(last[:len(last)-2]) + "…"
+	size := dgFontBox
+	var lines []textLine
+	lh := 0.0
+	for ; ; size -= 0.25 {
+		f.SetFont(family, "", size)
+		lh = size * 0.42
+		lines = d.wrap(text, w-2*f.GetCellMargin())
+		if float64(len(lines))*lh <= h || size <= dgFontFloor {
+			break
 		}
+	}
+	if maxLines := int(h / lh); len(lines) > maxLines {
+		lines = lines[:max(1, maxLines)]
+		l := &lines[len(lines)-1]
+		l.words = append(l.words[:len(l.words):len(l.words)], "…")
 	}
 	top := y + (h-float64(len(lines))*lh)/2
 	for i, l := range lines {
 		f.SetXY(x, top+float64(i)*lh)
-		f.CellFormat(w, lh, l, "", 0, "C", false, 0, "")
+		f.CellFormat(w, lh, l.String(), "", 0, "C", false, 0, "")
 	}
 }
 

@@ -31,7 +31,13 @@ func pdftotext(t *testing.T, data []byte, args ...string) string {
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
-	return string(out)
+	return unSoft(out)
+}
+
+// unSoft joins the words hyphenated at a line end, as a reader's viewer
+// does: mpp breaks them with a soft hyphen (U+00AD), which pdftotext keeps.
+func unSoft(b []byte) string {
+	return strings.ReplaceAll(strings.ReplaceAll(string(b), "\u00ad\n", ""), "\u00ad", "")
 }
 
 func pdfinfo(t *testing.T, data []byte) string {

@@ -34,9 +34,14 @@ type manualData struct {
 // Ilustrativa reports whether a section is marked illustrative.
 func (d manualData) Ilustrativa(s string) bool { return d.ilustrativas[s] }
 
-// cell makes text safe for a table cell: no tabs, no line breaks.
+// cell makes text safe for a table cell: no tabs, no line breaks but the
+// forced ones (lineBreak) the writer puts.
 func cell(s string) string {
-	return strings.Join(strings.Fields(strings.NewReplacer("\t", " ", "\n", " ").Replace(s)), " ")
+	parts := strings.Split(s, lineBreak)
+	for i, p := range parts {
+		parts[i] = strings.Join(strings.Fields(strings.NewReplacer("\t", " ", "\n", " ").Replace(p)), " ")
+	}
+	return strings.Join(parts, lineBreak)
 }
 
 func rows(r [][]string) string {
@@ -105,7 +110,8 @@ func manualTemplateData(e *manuals.Expediente) manualData {
 		for _, p := range s.Procedimientos {
 			ps = append(ps, string(p.Codigo)+" "+p.Nombre+".")
 		}
-		mapa = append(mapa, []string{string(s.Codigo) + " " + s.Nombre, strings.Join(ps, " ")})
+		// One procedure per line in its cell.
+		mapa = append(mapa, []string{string(s.Codigo) + " " + s.Nombre, strings.Join(ps, lineBreak)})
 	}
 	for _, c := range m.ControlCambios {
 		cambios = append(cambios, []string{c.Version, c.Fecha.Long(), c.Descripcion, c.Responsable})

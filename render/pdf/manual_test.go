@@ -54,7 +54,7 @@ func pageTexts(t *testing.T, data []byte, layout ...bool) []string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out[i] = strings.Join(strings.Fields(string(b)), " ")
+		out[i] = strings.Join(strings.Fields(unSoft(b)), " ")
 	}
 	return out
 }
