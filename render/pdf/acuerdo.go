@@ -6,10 +6,11 @@ import (
 	"strings"
 
 	"github.com/cipro-ine/mpp/manuals"
+	"github.com/cipro-ine/mpp/render/blocks"
 )
 
-func acuerdoBlocks(a *manuals.Acuerdo, opt Options) ([]block, error) {
-	return templateBlocks(opt, a, "acuerdo.pdf.tmpl", "proceso.pdf.tmpl")
+func acuerdoBlocks(a *manuals.Acuerdo, opt Options) ([]blocks.Block, error) {
+	return blocks.FromTemplate(opt.Templates, a, "acuerdo.pdf.tmpl", "proceso.pdf.tmpl")
 }
 
 func acuerdoMeta(a *manuals.Acuerdo, title string) Meta {

@@ -12,6 +12,7 @@ import (
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/synth"
 	"github.com/cipro-ine/mpp/manuals/yamldoc"
+	"github.com/cipro-ine/mpp/render/blocks"
 )
 
 func BenchmarkManual(b *testing.B) {
@@ -61,25 +62,25 @@ func TestWriteManualBench(t *testing.T) {
 
 // markdown writes the manual's blocks as Markdown, the same text and tables
 // for pandoc; diagrams and the risk matrix have no Markdown equivalent.
-func markdown(bs []block) string {
+func markdown(bs []blocks.Block) string {
 	var b bytes.Buffer
 	b.WriteString("---\nlang: es-MX\nmainfont: DejaVu Sans\ngeometry: margin=25mm\n---\n\n")
 	for _, x := range bs {
-		switch x.tag {
+		switch x.Tag {
 		case "portada", "titulo":
-			for _, l := range strings.Split(x.text, "\n") {
+			for _, l := range strings.Split(x.Text, "\n") {
 				fmt.Fprintf(&b, "**%s**\n\n", l)
 			}
 		case "seccion":
-			fmt.Fprintf(&b, "# %s\n\n", x.text)
+			fmt.Fprintf(&b, "# %s\n\n", x.Text)
 		case "subseccion":
-			fmt.Fprintf(&b, "## %s\n\n", x.text)
+			fmt.Fprintf(&b, "## %s\n\n", x.Text)
 		case "parrafo", "negritas", "derecha", "elision", "ilustrativo":
-			for _, l := range strings.Split(x.text, "\n") {
+			for _, l := range strings.Split(x.Text, "\n") {
 				fmt.Fprintf(&b, "%s\n\n", l)
 			}
 		case "tabla":
-			rows := strings.Split(x.text, "\n")
+			rows := strings.Split(x.Text, "\n")
 			for i, r := range rows {
 				cells := strings.Split(r, "\t")
 				fmt.Fprintf(&b, "| %s |\n", strings.Join(cells, " | "))

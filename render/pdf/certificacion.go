@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/cipro-ine/mpp/manuals"
+	"github.com/cipro-ine/mpp/render/blocks"
 	"github.com/cipro-ine/mpp/signing"
 )
 
@@ -34,7 +35,7 @@ func Certificacion(w io.Writer, c *manuals.Certificacion, e *manuals.Expediente,
 		}
 		data["ClaveID"], data["Sujeto"] = who.KeyID, who.Subject
 	}
-	bs, err := templateBlocks(opt, data, "certificacion.pdf.tmpl")
+	bs, err := blocks.FromTemplate(opt.Templates, data, "certificacion.pdf.tmpl")
 	if err != nil {
 		return err
 	}

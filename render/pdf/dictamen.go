@@ -9,6 +9,7 @@ import (
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/profile"
 	"github.com/cipro-ine/mpp/manuals/rules"
+	"github.com/cipro-ine/mpp/render/blocks"
 )
 
 // DictamenInput is what the dictamen técnico is made from.
@@ -116,7 +117,7 @@ func Dictamen(w io.Writer, in DictamenInput, opt Options) error {
 	}
 	data.Firmas = rows(firmas)
 
-	bs, err := templateBlocks(opt, data, "dictamen.pdf.tmpl")
+	bs, err := blocks.FromTemplate(opt.Templates, data, "dictamen.pdf.tmpl")
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,7 @@
 // Package pdf writes the documents of an expediente as PDF with fpdf
 // (codeberg.org/go-pdf/fpdf, the maintained continuation of go-pdf/fpdf).
 // The fixed prose of each document lives in templates/ and comes out as a
-// small block language (see blocks.go); this package only lays it out.
+// small block language (package render/blocks); this package only lays it out.
 // Fonts are embedded (Liberation Sans, or a TrueType file given with
 // --fuente), every document is PDF/A-3b (pdfa.go), and output is
 // deterministic: dates come from SOURCE_DATE_EPOCH or the expediente, never
@@ -22,6 +22,7 @@ import (
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/canon"
 	"github.com/cipro-ine/mpp/provenance"
+	"github.com/cipro-ine/mpp/render/blocks"
 )
 
 // Options are what every document takes.
@@ -53,7 +54,7 @@ type doc struct {
 	f *fpdf.Fpdf
 	// extra draws the blocks only one document has (its diagrams, its
 	// index); it reports whether it knew the tag.
-	extra func(block) bool
+	extra func(blocks.Block) bool
 	// Page furniture (see furniture): the running header's text, pages
 	// without header (covers), and the BORRADOR watermark.
 	running string

@@ -5,11 +5,11 @@ import (
 	"io"
 	"regexp"
 	"strings"
-	"text/template"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/cipro-ine/mpp/manuals"
+	"github.com/cipro-ine/mpp/render/blocks"
 )
 
 // DOFOptions say when and where the extract is published and what it keeps.
@@ -44,18 +44,6 @@ type dofData struct {
 	Firmas            []manuals.Signature
 	Ligas             []string
 	Ilustrativo       bool
-}
-
-var funcs = template.FuncMap{
-	"plural": func(n int, one, many string) string {
-		if n == 1 {
-			return "1 " + one
-		}
-		return fmt.Sprintf("%d %s", n, many)
-	},
-	"celda": func(v any) string { return cell(fmt.Sprint(v)) },
-	"inc":   func(i int) int { return i + 1 },
-	"upper": strings.ToUpper,
 }
 
 // DOF writes the acuerdo's extract for the Diario Oficial de la Federación.
@@ -153,7 +141,7 @@ func DOF(w io.Writer, a *manuals.Acuerdo, o DOFOptions, opt Options) error {
 		data.Firmas = append(data.Firmas, manuals.Signature{Cargo: officeCase(f.Cargo), Nombre: nameCase(f.Nombre)})
 	}
 
-	bs, err := templateBlocks(opt, data, "dof.pdf.tmpl", "proceso.pdf.tmpl")
+	bs, err := blocks.FromTemplate(opt.Templates, data, "dof.pdf.tmpl", "proceso.pdf.tmpl")
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/cipro-ine/mpp/manuals"
+	"github.com/cipro-ine/mpp/render/blocks"
 )
 
 type procData struct {
@@ -34,16 +35,6 @@ type manualData struct {
 // Ilustrativa reports whether a section is marked illustrative.
 func (d manualData) Ilustrativa(s string) bool { return d.ilustrativas[s] }
 
-// cell makes text safe for a table cell: no tabs, no line breaks but the
-// forced ones (lineBreak) the writer puts.
-func cell(s string) string {
-	parts := strings.Split(s, lineBreak)
-	for i, p := range parts {
-		parts[i] = strings.Join(strings.Fields(strings.NewReplacer("\t", " ", "\n", " ").Replace(p)), " ")
-	}
-	return strings.Join(parts, lineBreak)
-}
-
 func rows(r [][]string) string {
 	var b strings.Builder
 	for _, row := range r {
@@ -51,7 +42,7 @@ func rows(r [][]string) string {
 			if i > 0 {
 				b.WriteByte('\t')
 			}
-			b.WriteString(cell(c))
+			b.WriteString(blocks.Cell(c))
 		}
 		b.WriteByte('\n')
 	}
@@ -111,7 +102,7 @@ func manualTemplateData(e *manuals.Expediente) manualData {
 			ps = append(ps, string(p.Codigo)+" "+p.Nombre+".")
 		}
 		// One procedure per line in its cell.
-		mapa = append(mapa, []string{string(s.Codigo) + " " + s.Nombre, strings.Join(ps, lineBreak)})
+		mapa = append(mapa, []string{string(s.Codigo) + " " + s.Nombre, strings.Join(ps, blocks.LineBreak)})
 	}
 	for _, c := range m.ControlCambios {
 		cambios = append(cambios, []string{c.Version, c.Fecha.Long(), c.Descripcion, c.Responsable})
@@ -226,14 +217,14 @@ func Manual(w io.Writer, e *manuals.Expediente, opt Options) error {
 	return nil
 }
 
-func manualBlocks(e *manuals.Expediente, opt Options) ([]block, error) {
-	return templateBlocks(opt, manualTemplateData(e), "manual.pdf.tmpl")
+func manualBlocks(e *manuals.Expediente, opt Options) ([]blocks.Block, error) {
+	return blocks.FromTemplate(opt.Templates, manualTemplateData(e), "manual.pdf.tmpl")
 }
 
 // manual draws the manual's blocks into d from the current page on; toc is
 // the index of a previous pass (nil the first time). It returns the index
 // entries with the pages they fell on.
-func (d *doc) manual(e *manuals.Expediente, bs []block, toc []tocEntry) ([]tocEntry, error) {
+func (d *doc) manual(e *manuals.Expediente, bs []blocks.Block, toc []tocEntry) ([]tocEntry, error) {
 	m := e.Manual
 	f := d.f
 	d.running = string(m.DatosGenerales.Codigo) + " " + m.DatosGenerales.Nombre + " · Manual de Proceso y Procedimientos"
@@ -243,17 +234,17 @@ func (d *doc) manual(e *manuals.Expediente, bs []block, toc []tocEntry) ([]tocEn
 	for _, p := range m.Procedures() {
 		procs[string(p.Codigo)] = p
 	}
-	d.extra = func(b block) bool {
-		switch b.tag {
+	d.extra = func(b blocks.Block) bool {
+		switch b.Tag {
 		case "portada":
 			d.plain[f.PageNo()] = true
-			cover(f, b.text, d.draft)
+			cover(f, b.Text, d.draft)
 		case "subproceso", "seccion", "subseccion":
 			// A subproceso heads its procedures: they and their parts go
 			// one level down in the outline until «@finsubprocesos».
 			level := nest
 			size := 12.0
-			switch b.tag {
+			switch b.Tag {
 			case "subproceso":
 				level, size = 0, 13
 			case "subseccion":
@@ -265,11 +256,11 @@ func (d *doc) manual(e *manuals.Expediente, bs []block, toc []tocEntry) ([]tocEn
 			}
 			f.Ln(2)
 			f.SetFont(family, "B", size)
-			f.Bookmark(b.text, level+d.outlineBase, -1)
-			got = append(got, tocEntry{title: b.text, level: level, page: f.PageNo(), index: b.tag != "subseccion"})
-			f.MultiCell(0, 6, b.text, "", "L", false)
+			f.Bookmark(b.Text, level+d.outlineBase, -1)
+			got = append(got, tocEntry{title: b.Text, level: level, page: f.PageNo(), index: b.Tag != "subseccion"})
+			f.MultiCell(0, 6, b.Text, "", "L", false)
 			f.Ln(1)
-			if b.tag == "subproceso" {
+			if b.Tag == "subproceso" {
 				nest = 1
 			}
 		case "finsubprocesos":
@@ -277,12 +268,12 @@ func (d *doc) manual(e *manuals.Expediente, bs []block, toc []tocEntry) ([]tocEn
 		case "indice":
 			index(f, toc)
 		case "diagrama":
-			if p := procs[strings.TrimSpace(b.text)]; p != nil && len(p.Actividades) > 0 {
+			if p := procs[strings.TrimSpace(b.Text)]; p != nil && len(p.Actividades) > 0 {
 				d.swimlane(p, string(p.Codigo)+" "+p.Nombre, nest+1+d.outlineBase)
 				f.AddPageFormat("P", f.GetPageSizeStr("Letter"))
 			}
 		case "matriz":
-			if p := procs[strings.TrimSpace(b.text)]; p != nil {
+			if p := procs[strings.TrimSpace(b.Text)]; p != nil {
 				riskMatrix(f, p, d.layoutOnly)
 			}
 		default:

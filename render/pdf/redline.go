@@ -7,6 +7,7 @@ import (
 
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/diff"
+	"github.com/cipro-ine/mpp/render/blocks"
 )
 
 // RedlineInput is a comparison and what the PDF records about it.
@@ -49,12 +50,12 @@ func Redline(w io.Writer, in RedlineInput, opt Options) error {
 	var docs []docData
 	keywords := "comparación"
 	for i, r := range in.Results {
-		docs = append(docs, docData{r.Document, r.Title, cell(r.Old), cell(r.New), r.Summary, i})
+		docs = append(docs, docData{r.Document, r.Title, blocks.Cell(r.Old), blocks.Cell(r.New), r.Summary, i})
 		if r.OlderPrint != "" {
 			keywords += "; mpp-huella-anterior " + r.Document + " " + r.OlderPrint
 		}
 	}
-	bs, err := templateBlocks(opt, map[string]any{"Titulo": in.Title, "Documentos": docs}, "redline.pdf.tmpl")
+	bs, err := blocks.FromTemplate(opt.Templates, map[string]any{"Titulo": in.Title, "Documentos": docs}, "redline.pdf.tmpl")
 	if err != nil {
 		return err
 	}
@@ -71,13 +72,13 @@ func Redline(w io.Writer, in RedlineInput, opt Options) error {
 	pageW, pageH := f.GetPageSize()
 	colX := pageW - right - annotationW + 15
 	observation := 0
-	d.extra = func(b block) bool {
-		if b.tag != "cambios" {
+	d.extra = func(b blocks.Block) bool {
+		if b.Tag != "cambios" {
 			return false
 		}
-		i, err := strconv.Atoi(strings.TrimSpace(b.text))
+		i, err := strconv.Atoi(strings.TrimSpace(b.Text))
 		if err != nil || i < 0 || i >= len(in.Results) {
-			f.SetErrorf("bloque de la línea %d: «@cambios» lleva el índice de un documento comparado, no «%s»", b.line, b.text)
+			f.SetErrorf("bloque de la línea %d: «@cambios» lleva el índice de un documento comparado, no «%s»", b.Line, b.Text)
 			return true
 		}
 		r := in.Results[i]

@@ -8,6 +8,7 @@ import (
 	"github.com/cipro-ine/mpp/esmx"
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/rules"
+	"github.com/cipro-ine/mpp/render/blocks"
 	"github.com/cipro-ine/mpp/render/report"
 )
 
@@ -41,7 +42,7 @@ func Report(w io.Writer, e *manuals.Expediente, res report.Result, opt Options) 
 		"Titulo": title, "Expediente": filepath.ToSlash(e.Dir), "Regimen": res.Regimen, "Archivos": files, "Notas": res.Notas,
 		"Resumen": esmx.Count(errs, "error", "errores") + ", " + esmx.Count(warns, "advertencia", "advertencias") + ", " + esmx.Count(infos, "informativo", "informativos"), "Reglas": len(rules.All()),
 	}
-	bs, err := templateBlocks(opt, data, "reporte.pdf.tmpl")
+	bs, err := blocks.FromTemplate(opt.Templates, data, "reporte.pdf.tmpl")
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/cipro-ine/mpp/hyphen"
+	"github.com/cipro-ine/mpp/render/blocks"
 )
 
 // mpp sets its own running text instead of fpdf's MultiCell, which
@@ -27,14 +28,11 @@ type textLine struct {
 
 func (l textLine) String() string { return strings.Join(l.words, " ") }
 
-// lineBreak forces a new line inside a cell or paragraph.
-const lineBreak = "\v"
-
 func (d *doc) wrap(text string, width float64) []textLine {
 	f := d.f
 	space := f.GetStringWidth(" ")
 	var out []textLine
-	for _, segment := range strings.Split(text, lineBreak) {
+	for _, segment := range strings.Split(text, blocks.LineBreak) {
 		var cur []string
 		curW := 0.0
 		flush := func(last bool) {
