@@ -13,6 +13,8 @@ import (
 	"github.com/cipro-ine/mpp/manuals/profile"
 	"github.com/cipro-ine/mpp/manuals/rules"
 	"github.com/cipro-ine/mpp/outfile"
+	"github.com/cipro-ine/mpp/render/docx"
+	"github.com/cipro-ine/mpp/render/dof"
 	"github.com/cipro-ine/mpp/render/pdf"
 	"github.com/cipro-ine/mpp/render/report"
 	"github.com/cipro-ine/mpp/render/text"
@@ -140,8 +142,15 @@ func buildOne(o *buildOptions, e *manuals.Expediente, prof *profile.Profile, pop
 			return xlsx.Expediente(b, xlsx.Input{Exp: e, Findings: findings})
 		}},
 		{"acuerdo.txt", "acuerdo en texto", e.Acuerdo != nil, func(b *bytes.Buffer) error { return text.Acuerdo(b, e.Acuerdo, popt.Templates) }},
-		{"extracto-dof.pdf", "extracto para el DOF", e.Acuerdo != nil, func(b *bytes.Buffer) error {
+		{"extracto-dof.pdf", "extracto para el DOF (vista previa)", e.Acuerdo != nil, func(b *bytes.Buffer) error {
 			return pdf.DOF(b, e.Acuerdo, pdf.DOFOptions{}, popt)
+		}},
+		{"extracto-dof.docx", "extracto para el DOF (Word)", e.Acuerdo != nil, func(b *bytes.Buffer) error {
+			x, err := dof.Build(e.Acuerdo, dof.Options{}, popt.Templates)
+			if err != nil {
+				return err
+			}
+			return docx.DOF(b, x)
 		}},
 	}
 	var files []outfile.File

@@ -112,7 +112,7 @@ func TestValueCompletion(t *testing.T) {
 	}{
 		{[]string{"validate", "--formato", ""}, "texto json sarif gcc"},
 		{[]string{"diff", "--formato", ""}, "texto json"},
-		{[]string{"render", "--formato", ""}, "texto pdf xlsx"},
+		{[]string{"render", "--formato", ""}, "texto pdf xlsx docx"},
 		{[]string{"rules", "--formato", ""}, "texto markdown json"},
 		{[]string{"render", ""}, "acuerdo manual dictamen gaceta dof reporte xlsx"},
 		{[]string{"schema", ""}, "manual acuerdo dictamen certificacion perfil"},

@@ -27,6 +27,7 @@ const (
 	fmtMarkdown format = "markdown"
 	fmtPDF      format = "pdf"
 	fmtXLSX     format = "xlsx"
+	fmtDOCX     format = "docx"
 	fmtYAML     format = "yaml"
 )
 
@@ -36,16 +37,17 @@ var formatNames = map[string]format{
 	"json": fmtJSON, "sarif": fmtSARIF, "gcc": fmtGCC,
 	"markdown": fmtMarkdown, "md": fmtMarkdown,
 	"pdf": fmtPDF, "xlsx": fmtXLSX, "excel": fmtXLSX, "yaml": fmtYAML, "yml": fmtYAML,
+	"docx": fmtDOCX, "word": fmtDOCX,
 }
 
 // formatOfExt is the format a file name ending announces.
 var formatOfExt = map[string]format{
 	".txt": fmtText, ".text": fmtText, ".json": fmtJSON, ".sarif": fmtSARIF, ".md": fmtMarkdown,
-	".pdf": fmtPDF, ".xlsx": fmtXLSX, ".yaml": fmtYAML, ".yml": fmtYAML,
+	".pdf": fmtPDF, ".xlsx": fmtXLSX, ".yaml": fmtYAML, ".yml": fmtYAML, ".docx": fmtDOCX,
 }
 
 // binary formats are never written to a terminal or a pipe by «-o -».
-func (f format) binary() bool { return f == fmtPDF || f == fmtXLSX }
+func (f format) binary() bool { return f == fmtPDF || f == fmtXLSX || f == fmtDOCX }
 
 // kind names a file of the format as a sentence does: «un archivo PDF»,
 // «un archivo de texto».
@@ -55,6 +57,8 @@ func (f format) kind() string {
 		return "de texto"
 	case fmtXLSX:
 		return "de Excel"
+	case fmtDOCX:
+		return "de Word"
 	case fmtMarkdown:
 		return "Markdown"
 	}

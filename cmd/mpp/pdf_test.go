@@ -314,3 +314,23 @@ func TestVerifyResavedAndForged(t *testing.T) {
 		t.Errorf("attachment removed: %d\n%s", code, stdout)
 	}
 }
+
+// The DOF's Word file from the command line: by its name or --formato; a
+// Word name for a PDF is refused; build writes it beside the preview.
+func TestRenderDOFWord(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "extracto.docx")
+	if code, _, errOut := mpp(t, "render", "dof", "../../examples/H.4.05", "-o", out); code != 0 {
+		t.Fatalf("render dof -o .docx: %d %s", code, errOut)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !bytes.HasPrefix(b, []byte("PK")) {
+		t.Fatalf("not a Word file: %v", err)
+	}
+	if code, _, errOut := mpp(t, "render", "dof", "../../examples/H.4.05", "--formato", "docx", "-o", filepath.Join(dir, "x.pdf")); code != exitUsage || !strings.Contains(errOut, "Word") {
+		t.Errorf("docx into .pdf: %d %s", code, errOut)
+	}
+	if code, stdout, errOut := mpp(t, "build", "../../examples/H.4.05", "-o", filepath.Join(dir, "out")); code != 0 || !strings.Contains(stdout, "extracto-dof.docx") {
+		t.Errorf("build: %d %s %s", code, stdout, errOut)
+	}
+}

@@ -11,6 +11,8 @@ import (
 	"github.com/cipro-ine/mpp/manuals/rules"
 	"github.com/cipro-ine/mpp/manuals/yamldoc"
 	"github.com/cipro-ine/mpp/outfile"
+	"github.com/cipro-ine/mpp/render/docx"
+	"github.com/cipro-ine/mpp/render/dof"
 	"github.com/cipro-ine/mpp/render/pdf"
 	"github.com/cipro-ine/mpp/render/report"
 	"github.com/cipro-ine/mpp/render/text"
@@ -80,7 +82,7 @@ func newRenderCmd(ios *ioStreams, g *globals) *cobra.Command {
 			return renderRun(o)
 		},
 	}
-	o.format = addFormatFlag(c, fmtText, fmtText, fmtPDF, fmtXLSX)
+	o.format = addFormatFlag(c, fmtText, fmtText, fmtPDF, fmtXLSX, fmtDOCX)
 	c.Flags().StringVarP(&o.out, "salida", "o", "", "archivo de salida (por omisión, o con «-», la salida estándar si el formato es texto)")
 	c.Flags().BoolVar(&o.force, "forzar", false, "reemplaza el archivo de salida si ya existe")
 	o.docFlags.add(c)
@@ -102,7 +104,7 @@ var documents = []struct {
 	{"manual", "el manual (PDF)", []format{fmtPDF}},
 	{"dictamen", "el dictamen técnico (PDF)", []format{fmtPDF}},
 	{"gaceta", "la edición de la Gaceta Electoral (PDF)", []format{fmtPDF}},
-	{"dof", "el extracto para el DOF (PDF)", []format{fmtPDF}},
+	{"dof", "el extracto para el DOF (vista previa en PDF, o el documento de Word que recibe el DOF)", []format{fmtPDF, fmtDOCX}},
 	{"reporte", "el informe de validación (PDF)", []format{fmtPDF}},
 	{"xlsx", "el libro de Excel del expediente", []format{fmtXLSX}},
 }
@@ -202,7 +204,15 @@ func renderRun(o *renderOptions) error {
 				return usageError("--fecha-dof: %v", err)
 			}
 		}
-		if err := pdf.DOF(&b, exp.Acuerdo, dopt, popt); err != nil {
+		if f == fmtDOCX {
+			x, err := dof.Build(exp.Acuerdo, dopt, popt.Templates)
+			if err != nil {
+				return usageError("%s: %v", o.dir, err)
+			}
+			if err := docx.DOF(&b, x); err != nil {
+				return err
+			}
+		} else if err := pdf.DOF(&b, exp.Acuerdo, dopt, popt); err != nil {
 			return usageError("%s: %v", o.dir, err)
 		}
 	} else if o.doc == "xlsx" {

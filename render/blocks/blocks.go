@@ -7,6 +7,7 @@ package blocks
 import (
 	"fmt"
 	"io/fs"
+	"net/url"
 	"regexp"
 	"strings"
 	"text/template"
@@ -187,4 +188,10 @@ func Cell(s string) string {
 		parts[i] = strings.Join(strings.Fields(strings.NewReplacer("\t", " ", "\n", " ").Replace(p)), " ")
 	}
 	return strings.Join(parts, LineBreak)
+}
+
+// WebLink: an absolute http or https address.
+func WebLink(s string) bool {
+	u, err := url.Parse(strings.TrimSpace(s))
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -218,7 +217,7 @@ func (d *doc) qr(link string) error {
 	w := f.GetStringWidth(link)
 	// Only a web address is clickable: a «javascript:» or «file:» link in a
 	// document a reader trusts would run or open something on their machine.
-	if webLink(link) {
+	if blocks.WebLink(link) {
 		f.SetTextColor(0, 0, 160)
 		f.CellFormat(w, 5, link, "", 0, "L", false, 0, link)
 	} else {
@@ -227,10 +226,4 @@ func (d *doc) qr(link string) error {
 	f.SetTextColor(0, 0, 0)
 	f.SetXY(left, y0+side+3)
 	return nil
-}
-
-// webLink: an absolute http or https address.
-func webLink(s string) bool {
-	u, err := url.Parse(strings.TrimSpace(s))
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }

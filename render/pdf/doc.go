@@ -196,11 +196,3 @@ func newDoc(m Meta, o Options) (*doc, error) {
 	f.SetFont(family, "", 10)
 	return &doc{f: f, attachments: files, date: t}, nil
 }
-
-var weekdays = [7]string{"Domingo", "Lunes", "Martes", "Miércoles", "Jueves", "Viernes", "Sábado"}
-
-// longDateWithDay writes "Jueves 8 de diciembre de 2022".
-func longDateWithDay(d manuals.Date) string {
-	t := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
-	return weekdays[t.Weekday()] + " " + d.Long()
-}
