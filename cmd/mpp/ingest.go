@@ -45,7 +45,9 @@ Markdown, encabezados y números de página, palabras cortadas, párrafos partid
 página) y escribe en la carpeta del expediente acuerdo.yaml y un esqueleto de manual.yaml con la
 estructura del proceso que da el acuerdo.
 
-Un escaneo (PDF de imagen, TIFF, PNG o JPEG) se reconoce antes con OCR, como en «mpp ocr»; cada
+Un PDF que trae su texto (hecho con Word, LibreOffice o un navegador) se lee de su capa de texto,
+sin OCR; un escaneo (PDF de imagen, TIFF, PNG o JPEG), o un PDF con alguna página sin texto
+legible, se reconoce antes con OCR, como en «mpp ocr»; cada
 elemento del acuerdo lleva en «origen» la página de la que vino, y las palabras dudosas quedan en
 «revision_ocr» (y en la hoja «Revisión OCR» del libro de Excel del expediente).
 
@@ -66,6 +68,7 @@ existen y no se dio --forzar).`,
 	}
 	c.Flags().StringVarP(&o.outDir, "salida", "o", "", "carpeta del expediente donde escribir (obligatoria)")
 	c.Flags().BoolVar(&o.force, "forzar", false, "reemplaza acuerdo.yaml y manual.yaml si ya existen")
+	c.Flags().BoolVar(&o.ocr.forceOCR, "forzar-ocr", false, "reconoce con OCR también un PDF que trae su texto (por omisión se lee su capa de texto)")
 	o.ocr.add(c)
 	return c
 }
@@ -94,7 +97,33 @@ func ingestRun(o *ingestOptions) error {
 	var data []byte
 	var unread []ocr.PageError
 	var scanned []ocr.Page
-	if ocr.IsScan(o.input) {
+	var route string // how the PDF's pages were read, for the notes
+	layer, isPDF := []ocr.Page(nil), strings.EqualFold(filepath.Ext(o.input), ".pdf")
+	if isPDF && !o.ocr.forceOCR {
+		// A born-digital PDF is read from its text layer, never OCR'd;
+		// a scan, or a PDF with any page without usable text, is
+		// recognised (OCRmyPDF's --force-ocr is --forzar-ocr).
+		pages, usable, err := ocr.TextLayer(o.cmd.Context(), o.input)
+		if err != nil {
+			return err
+		}
+		with := 0
+		for _, u := range usable {
+			if u {
+				with++
+			}
+		}
+		switch {
+		case len(pages) > 0 && with == len(pages):
+			layer = pages
+			route = fmt.Sprintf("Leído de la capa de texto del PDF (%s, sin OCR).", esmx.Count(len(pages), "página", "páginas"))
+		case with > 0:
+			route = fmt.Sprintf("%s de %d del PDF %s capa de texto legible; se reconocieron todas con OCR.", esmx.Count(with, "página", "páginas"), len(pages), esmx.Word(with, "tiene", "tienen"))
+		}
+	}
+	if layer != nil {
+		data = []byte(ocr.Text(layer))
+	} else if ocr.IsScan(o.input) {
 		// A scan: recognise it first; the page marks carry each page's
 		// number into the acuerdo's «origen».
 		pages, failed, _, err := recognise(o.cmd.Context(), o.io, []string{o.input}, o.ocr, false)
@@ -126,6 +155,9 @@ func ingestRun(o *ingestOptions) error {
 	}
 	for _, f := range unread {
 		a.Notas = append(a.Notas, fmt.Sprintf("La página %d del escaneo no se pudo leer (%v); su texto falta.", f.Index, f.Err))
+	}
+	if route != "" {
+		a.Notas = append([]string{route}, a.Notas...)
 	}
 	acuerdoYAML, err := yamldoc.Encode(a,
 		fmt.Sprintf("Generado por «mpp ingest» desde %s (cobertura %s).", filepath.Base(o.input), esmx.Percent(r.Coverage())),
