@@ -27,7 +27,7 @@ func (d *doc) keepRoom(mm float64) {
 
 func (d *doc) blocks(bs []blocks.Block) error {
 	f := d.f
-	for _, b := range bs {
+	for i, b := range bs {
 		switch b.Tag {
 		case "titulo":
 			f.SetFont(family, "B", 10.5)
@@ -48,6 +48,12 @@ func (d *doc) blocks(bs []blocks.Block) error {
 				style = "B"
 			}
 			f.SetFont(family, style, 10)
+			if b.Tag == "negritas" && i+1 < len(bs) && bs[i+1].Tag == "tabla" {
+				// A bold line over a table is its caption: never alone at
+				// the foot of a page, it goes with the table's head and
+				// first row.
+				d.keepRoom(float64(len(d.wrap(b.Text, d.textWidth())))*lineH + 1.5 + d.tableHeadRoom(bs[i+1]))
+			}
 			for _, p := range strings.Split(b.Text, "\n") {
 				d.paragraph(p, lineH, "J")
 				f.Ln(1.5)
@@ -101,16 +107,33 @@ func (d *doc) blocks(bs []blocks.Block) error {
 	return nil
 }
 
+// textWidth is the width running text is set in.
+func (d *doc) textWidth() float64 {
+	pageW, _ := d.f.GetPageSize()
+	left, _, right, _ := d.f.GetMargins()
+	return pageW - left - right - 2*d.f.GetCellMargin()
+}
+
+// tableHeadRoom is the height of a table block's header and first row,
+// measured as table() sets them.
+func (d *doc) tableHeadRoom(b blocks.Block) float64 {
+	rows, _, height := d.tableGeometry(b.Text, b.Args)
+	h := 0.0
+	for i, r := range rows[:min(2, len(rows))] {
+		h += height(strings.Split(r, "\t"), i == 0)
+	}
+	return h
+}
+
 // table draws rows that never split across pages, with the header repeated
 // after a page break.
-func (d *doc) table(text string, percents []string) {
+// tableGeometry is a table block's rows, column widths and the height
+// of a row as table() sets it.
+func (d *doc) tableGeometry(text string, percents []string) ([]string, []float64, func([]string, bool) float64) {
 	f := d.f
 	rows := strings.Split(text, "\n")
-	if len(rows) == 0 {
-		return
-	}
-	pageW, pageH := f.GetPageSize()
-	left, _, right, bottom := f.GetMargins()
+	pageW, _ := f.GetPageSize()
+	left, _, right, _ := f.GetMargins()
 	width := pageW - left - right
 	cols := len(strings.Split(rows[0], "\t"))
 	widths := make([]float64, cols)
@@ -127,8 +150,6 @@ func (d *doc) table(text string, percents []string) {
 			}
 		}
 	}
-	const pad = 1.2
-	head := strings.Split(rows[0], "\t")
 	height := func(cells []string, header bool) float64 {
 		style := ""
 		if header {
@@ -138,11 +159,28 @@ func (d *doc) table(text string, percents []string) {
 		h := 0.0
 		for i, c := range cells {
 			if i < cols {
-				h = max(h, float64(len(d.wrap(c, widths[i]-2*pad-2*f.GetCellMargin())))*cellLineH+2*pad)
+				h = max(h, float64(len(d.wrap(c, widths[i]-2*tablePad-2*f.GetCellMargin())))*cellLineH+2*tablePad)
 			}
 		}
 		return h
 	}
+	return rows, widths, height
+}
+
+// tablePad is the padding inside a table cell, in mm.
+const tablePad = 1.2
+
+func (d *doc) table(text string, percents []string) {
+	f := d.f
+	if text == "" {
+		return
+	}
+	rows, widths, height := d.tableGeometry(text, percents)
+	_, pageH := f.GetPageSize()
+	left, _, _, bottom := f.GetMargins()
+	cols := len(widths)
+	const pad = tablePad
+	head := strings.Split(rows[0], "\t")
 	// The header never stands alone at the foot of a page: it goes with
 	// the first row.
 	if len(rows) > 1 {

@@ -31,29 +31,29 @@ type dictamenData struct {
 	M                  *manuals.Manual
 	Fecha, UR, Regimen string
 	Estructura         string
-	Criterios, Firmas  string
+	Criterios          []criterionData
+	Firmas             string
 	Favorable          bool
 	Ilustrativos       string
 }
 
 // appliesTo says which documents a rule checks, to tell "no aplica" from
 // "cumple" when a document is absent.
-func appliesTo(r *rules.Rule, e *manuals.Expediente) bool {
-	switch {
-	case strings.HasPrefix(r.ID, "ACU-"), strings.HasPrefix(r.ID, "ING-"), r.ID == "PER-001":
-		return e.Acuerdo != nil
-	case strings.HasPrefix(r.ID, "MAN-"):
-		return e.Manual != nil
-	case strings.HasPrefix(r.ID, "COD-"):
-		return e.Manual != nil || e.Acuerdo != nil
-	case r.ID == "XDOC-001":
-		return e.Manual != nil && e.Acuerdo != nil
-	case r.ID == "FLU-005":
-		return e.Certificacion != nil
-	case strings.HasPrefix(r.ID, "FLU-"):
-		return e.Dictamen != nil
+// criterionData is one criterion of the dictamen's review: its result (the
+// worst of its rules') and one row per rule.
+type criterionData struct {
+	Numero            int
+	Nombre, Resultado string
+	Filas             string
+}
+
+// worse of two results, in the order a reviewer ranks them.
+func worse(a, b string) string {
+	rank := map[string]int{"No aplica": 0, "Cumple": 1, "Cumple con observaciones": 2, "No cumple": 3}
+	if rank[b] > rank[a] {
+		return b
 	}
-	return true
+	return a
 }
 
 // Dictamen writes the dictamen técnico: data of the manual, observation
@@ -86,27 +86,37 @@ func Dictamen(w io.Writer, in DictamenInput, opt Options) error {
 		acts += len(p.Actividades)
 	}
 	data.Estructura = esmx.Count(len(m.Subprocesos), "subproceso", "subprocesos") + ", " + esmx.Count(len(m.Procedures()), "procedimiento", "procedimientos") + ", " + esmx.Count(acts, "actividad", "actividades")
-	var crit [][]string
-	for _, r := range rules.All() {
-		result, note := "Cumple", ""
-		fs := byRule[r.ID]
-		switch {
-		case !appliesTo(r, e):
-			result = "No aplica"
-		case len(fs) > 0 && fs[0].Severity == rules.Error:
-			result = "No cumple"
-		case len(fs) > 0 && fs[0].Severity == rules.Warning:
-			result = "Cumple con observaciones"
-		}
-		if len(fs) > 0 {
-			note = fs[0].Message
-			if len(fs) > 1 {
-				note += fmt.Sprintf(" (y %d más)", len(fs)-1)
+	// The Lineamientos' criteria the catalog declares, each with its rules
+	// and every finding under it.
+	for n, c := range rules.Criteria() {
+		cd := criterionData{Numero: n + 1, Nombre: c.Nombre, Resultado: "Cumple"}
+		var rs [][]string
+		for _, id := range c.Rules {
+			r := rules.Lookup(id)
+			result := "Cumple"
+			fs := byRule[id]
+			switch {
+			case !c.Applies(e):
+				result = "No aplica"
+			case len(fs) > 0 && fs[0].Severity == rules.Error:
+				result = "No cumple"
+			case len(fs) > 0 && fs[0].Severity == rules.Warning:
+				result = "Cumple con observaciones"
 			}
+			cd.Resultado = worse(cd.Resultado, result)
+			var notes []string
+			for k, f := range fs {
+				if k == 3 {
+					notes = append(notes, fmt.Sprintf("y %d más", len(fs)-3))
+					break
+				}
+				notes = append(notes, f.Message)
+			}
+			rs = append(rs, []string{r.ID, r.Title, r.BasisFor(reg.ID), result, strings.Join(notes, "; ")})
 		}
-		crit = append(crit, []string{r.ID, r.Title, r.BasisFor(reg.ID), result, note})
+		cd.Filas = rows(rs)
+		data.Criterios = append(data.Criterios, cd)
 	}
-	data.Criterios = rows(crit)
 	var firmas [][]string
 	for _, s := range e.Dictamen.Firmantes {
 		cargo := s.Puesto

@@ -40,11 +40,21 @@ func TestDictamen(t *testing.T) {
 		// considerando 37 says, in that regime's wording.
 		"Artículo 11, apartado 11.2, numerales 1 a 4, de los Lineamientos",
 		"reúne las condiciones y los requerimientos para ser sometido al proceso de aprobación",
-		"ACU-006", "Cumple con observaciones", "la sigla «JGE» se usa 4 veces",
+		// The Lineamientos' criteria, each with its checks.
+		"1. Codificación y estructura del proceso: Cumple.", "COD-001",
+		"2. Procedimientos: reglas de operación, responsables y flujo de las actividades: Cumple.", "MAN-005", "MAN-009",
+		"6. Atención de las observaciones de la CIPro: Cumple.", "FLU-002",
 		"Ana Laura Martínez de Lara", "Titular de la Dirección Ejecutiva de Administración",
 	} {
 		if !strings.Contains(txt, w) {
 			t.Errorf("dictamen lacks %q", w)
+		}
+	}
+	// Not criteria of the manual: the tool's own checks, the acuerdo's
+	// drafting, later stages.
+	for _, id := range []string{"ING-001", "ING-002", "PER-001", "ACU-006", "FLU-005", "FLU-006", "XDOC-002"} {
+		if strings.Contains(txt, id) {
+			t.Errorf("the dictamen lists %s", id)
 		}
 	}
 	if strings.Contains(txt, "Artículo 7, numerales") || strings.Contains(txt, "modificados por la Junta General Ejecutiva el 24 de noviembre de 2022") {
@@ -76,8 +86,17 @@ func TestDictamen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if txt := strings.Join(pageTexts(t, draft), " "); !strings.Contains(txt, "MAN-005") || !strings.Contains(txt, "No cumple") {
+	if txt := strings.Join(pageTexts(t, draft), " "); !strings.Contains(txt, "MAN-005") || !strings.Contains(txt, "2. Procedimientos: reglas de operación, responsables y flujo de las actividades: No cumple.") {
 		t.Error("draft dictamen lacks the failing criterion")
+	}
+	// A sigla of the manual without its glosario entry: MAN-011, a warning,
+	// under its criterion.
+	m2 := *e.Manual
+	m2.Alcance += " Lo coordina la CNDH."
+	warned := *e
+	warned.Manual = &m2
+	if txt := strings.Join(pageTexts(t, mustPDF(dictamenPDF(t, &warned, false))), " "); !strings.Contains(txt, "4. Claridad: siglas definidas en el glosario: Cumple con observaciones.") || !strings.Contains(txt, "«CNDH»") {
+		t.Error("the warning of MAN-011 is not under its criterion")
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -164,4 +165,45 @@ func TestNoWidowsOrOrphans(t *testing.T) {
 		}
 	}
 	_ = checked
+}
+
+// lastBodyLines is each page's last line of body text (above «Página X
+// de Y»), read with poppler.
+func lastBodyLines(t *testing.T, data []byte) []string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "d.pdf")
+	os.WriteFile(p, data, 0o644)
+	info := pdfinfo(t, data)
+	n := 0
+	fmt.Sscanf(info[strings.Index(info, "Pages:")+6:], "%d", &n)
+	var out []string
+	for i := 1; i <= n; i++ {
+		b, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", "-f", strconv.Itoa(i), "-l", strconv.Itoa(i), p, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := ""
+		for _, l := range strings.Split(string(b), "\n") {
+			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "Página ") {
+				last = l
+			}
+		}
+		out = append(out, last)
+	}
+	return out
+}
+
+// A criterion's caption in the dictamen never ends a page: it goes with its
+// table (the five criteria of H.4.05 fall across a page break).
+func TestDictamenCaptionsKeepWithTable(t *testing.T) {
+	data, err := dictamenPDF(t, example(t, "H.4.05"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	caption := regexp.MustCompile(`^\d+\. .*: (Cumple|No cumple|Cumple con observaciones|No aplica)\.$`)
+	for i, l := range lastBodyLines(t, data) {
+		if caption.MatchString(l) {
+			t.Errorf("page %d ends with the caption %q", i+1, l)
+		}
+	}
 }
