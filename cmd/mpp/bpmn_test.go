@@ -151,3 +151,39 @@ func TestImportBPMNRefusesWhatIsNotBPMN(t *testing.T) {
 		t.Errorf("%d %q", code, stderr)
 	}
 }
+
+// The modeler-built file (interop/bpmn/build.mjs: bpmn-moddle's create API,
+// a gateway, a loop back and a lane change) through the commands: «mpp
+// importar bpmn» makes a manual whose «mpp validate» findings are the ones
+// such a bare manual has: MAN-005 (a modeler carries no reglas de
+// operación), nothing else.
+func TestImportModelerFileThroughCommands(t *testing.T) {
+	needTool(t, "node")
+	if _, err := os.Stat("../../interop/bpmn/node_modules/bpmn-moddle"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("interop/bpmn/node_modules missing in CI (scripts/deps.sh runs npm ci)")
+		}
+		t.Skip("interop/bpmn/node_modules not installed")
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "modelador.bpmn")
+	cmd := exec.Command("node", "build.mjs", file)
+	cmd.Dir = "../../interop/bpmn"
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build.mjs: %v %s", err, out)
+	}
+	exp := filepath.Join(dir, "exp")
+	if code, _, errOut := mpp(t, "importar", "bpmn", file, "-o", exp, "--procedimiento", "H.9.01.1.01"); code != 0 {
+		t.Fatalf("importar: %d %s", code, errOut)
+	}
+	code, res := validateJSON(t, exp)
+	var rules []string
+	for _, fs := range res {
+		for _, f := range fs {
+			rules = append(rules, f.Regla)
+		}
+	}
+	if code != exitFindings || strings.Join(rules, " ") != "MAN-005" {
+		t.Errorf("validate: %d %v, want 1 [MAN-005]", code, rules)
+	}
+}
