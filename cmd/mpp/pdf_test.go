@@ -165,6 +165,11 @@ func TestCertifyAndVerify(t *testing.T) {
 		t.Errorf("certificar and huella disagree:\n%s\n%s", out, huella)
 	}
 	checkOutline(t, filepath.Join(exp, "certificacion.pdf"))
+	// Of 18 Nov 2022: the 2020 Lineamientos, article 11.3, not the
+	// modification of 24 Nov 2022.
+	if txt := pdfText(t, filepath.Join(exp, "certificacion.pdf")); !strings.Contains(txt, "artículo 11, apartado 11.3, de los Lineamientos aprobados mediante acuerdo INE/JGE91/2020") || strings.Contains(txt, "artículo 8, numeral 1") {
+		t.Error("the certificación of 18 Nov 2022 does not cite article 11.3 of the 2020 Lineamientos")
+	}
 	if txt := pdfText(t, filepath.Join(exp, "certificacion.pdf")); !strings.Contains(txt, "CERTIFICACIÓN DEL CONTENIDO JURÍDICO") || !strings.Contains(txt, strings.Fields(huella)[1]) {
 		t.Errorf("certification PDF: %.300s", txt)
 	}

@@ -22,11 +22,9 @@ func Certificacion(w io.Writer, c *manuals.Certificacion, e *manuals.Expediente,
 	if a != nil && a.Codigo != "" {
 		objeto += " (" + a.Codigo + ")"
 	}
-	fundamento := "artículo 11, apartado 11.3, de los Lineamientos aprobados mediante acuerdo INE/JGE91/2020"
-	if regime == "2022" {
-		fundamento = "artículo 8, numeral 1, de los Lineamientos modificados por la Junta General Ejecutiva el 24 de noviembre de 2022"
-	}
-	data := map[string]any{"C": c, "Fecha": c.Fecha.Long(), "Objeto": objeto, "Fundamento": fundamento, "Firma": c.Firma}
+	// The article the certificación rests on is the template's prose, by
+	// the regime of its own date.
+	data := map[string]any{"C": c, "Fecha": c.Fecha.Long(), "Objeto": objeto, "Regimen": regime, "Firma": c.Firma}
 	if c.Firma != nil {
 		// What the signature says of its key, read as verificar reads it.
 		who, err := signing.Verify(c, nil)
