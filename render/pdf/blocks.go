@@ -47,13 +47,15 @@ func (d *doc) blocks(bs []blocks.Block) error {
 			if b.Tag == "negritas" {
 				style = "B"
 			}
-			f.SetFont(family, style, 10)
 			if b.Tag == "negritas" && i+1 < len(bs) && bs[i+1].Tag == "tabla" {
 				// A bold line over a table is its caption: never alone at
 				// the foot of a page, it goes with the table's head and
-				// first row.
-				d.keepRoom(float64(len(d.wrap(b.Text, d.textWidth())))*lineH + 1.5 + d.tableHeadRoom(bs[i+1]))
+				// first row. (Measuring the table sets its font.)
+				f.SetFont(family, style, 10)
+				captionH := float64(len(d.wrap(b.Text, d.textWidth())))*lineH + 1.5
+				d.keepRoom(captionH + d.tableHeadRoom(bs[i+1]))
 			}
+			f.SetFont(family, style, 10)
 			for _, p := range strings.Split(b.Text, "\n") {
 				d.paragraph(p, lineH, "J")
 				f.Ln(1.5)
