@@ -279,6 +279,7 @@ func corpusCases() []corpusCase {
 
 		{name: "ingest/vacío", setup: ingestCase("acuerdo.txt", func(*testing.T) []byte { return nil }), code: exitUsage, want: []string{"acuerdo.txt", "vacío"}},
 		{name: "ingest/basura binaria .txt", setup: ingestCase("acuerdo.txt", func(*testing.T) []byte { return garbage(2048) }), code: exitUsage, want: []string{"acuerdo.txt: no es un archivo de texto"}},
+		{name: "ingest/PDF cifrado", setup: ingestCase("cifrado.pdf", encryptedPDF), code: exitEncrypted, want: []string{"cifrado.pdf: el PDF está protegido con contraseña", "qpdf --decrypt"}},
 		{name: "ingest/basura con nombre .pdf", setup: ingestCase("acuerdo.pdf", func(*testing.T) []byte { return append([]byte("%PDF-1.4\n"), garbage(2048)...) }), code: exitUsage, want: []string{"acuerdo.pdf"}},
 
 		{name: "ocr/vacío", setup: ocrCase("vacio.pdf", func(*testing.T) []byte { return nil }), code: exitUsage, want: []string{"vacio.pdf: el archivo está vacío"}},

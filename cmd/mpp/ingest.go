@@ -103,10 +103,9 @@ func ingestRun(o *ingestOptions) error {
 		// A born-digital PDF is read from its text layer, never OCR'd;
 		// a scan, or a PDF with any page without usable text, is
 		// recognised (OCRmyPDF's --force-ocr is --forzar-ocr).
-		pages, usable, err := ocr.TextLayer(o.cmd.Context(), o.input)
-		if err != nil {
-			return err
-		}
+		// A PDF pdftotext cannot read (encrypted, damaged, missing) goes
+		// on to the OCR path, which names its problem and exit code.
+		pages, usable, _ := ocr.TextLayer(o.cmd.Context(), o.input)
 		with := 0
 		for _, u := range usable {
 			if u {
