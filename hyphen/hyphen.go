@@ -10,6 +10,7 @@ import (
 	"bufio"
 	"bytes"
 	_ "embed"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -84,12 +85,9 @@ func parseInt(line, prefix string, n *int) bool {
 	if !strings.HasPrefix(line, prefix) {
 		return false
 	}
-	v := 0
-	for _, r := range strings.TrimSpace(line[len(prefix):]) {
-		if r < '0' || r > '9' {
-			return false
-		}
-		v = v*10 + int(r-'0')
+	v, err := strconv.Atoi(strings.TrimSpace(line[len(prefix):]))
+	if err != nil || v < 0 {
+		return false
 	}
 	*n = v
 	return true

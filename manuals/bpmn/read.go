@@ -489,22 +489,20 @@ func (r *reader) process(p, pool *node, code manuals.Code) (*manuals.Procedure, 
 		}
 	}
 
-	// resolve follows routing nodes from a flow to an activity or the end.
-	type target struct {
-		act *fnode // nil: the end
-	}
-	var resolve func(flowID string, seen map[string]bool) target
-	resolve = func(flowID string, seen map[string]bool) target {
+	// resolve follows routing nodes from a flow to an activity, or nil for
+	// the end.
+	resolve := func(flowID string) *fnode {
+		seen := map[string]bool{}
 		n := nodes[flows[flowID].dst]
 		for {
 			if isAct(n) {
-				return target{n}
+				return n
 			}
 			if n.kind == kGateway && n.merged != nil {
-				return target{n.merged}
+				return n.merged
 			}
 			if n.kind == kEnd || len(n.out) == 0 || seen[n.n.id()] {
-				return target{}
+				return nil
 			}
 			seen[n.n.id()] = true
 			n = nodes[flows[n.out[0]].dst]
@@ -613,6 +611,16 @@ func (r *reader) process(p, pool *node, code manuals.Code) (*manuals.Procedure, 
 		fn.act = i
 	}
 
+	// exit is the decision exit a flow makes, its condition given.
+	exit := func(fid, condition string) manuals.Exit {
+		x := manuals.Exit{Condicion: condition}
+		if t := resolve(fid); t == nil {
+			x.Fin = true
+		} else {
+			x.Siguiente = numbers[t]
+		}
+		return x
+	}
 	pos := map[*fnode]int{}
 	for i, fn := range list {
 		pos[fn] = i
@@ -662,17 +670,12 @@ func (r *reader) process(p, pool *node, code manuals.Code) (*manuals.Procedure, 
 			a.Decision = &manuals.Decision{Pregunta: label(gw.n.attr("", "name"))}
 			for k, fid := range outs {
 				f := flows[fid]
-				x := manuals.Exit{Condicion: f.name}
-				if x.Condicion == "" {
-					x.Condicion = fmt.Sprintf("Salida %d", k+1)
-					r.note(f.n, "la salida %s de %s no tiene condición: se llamó «%s»", fid, gw.n.id(), x.Condicion)
+				cond := f.name
+				if cond == "" {
+					cond = fmt.Sprintf("Salida %d", k+1)
+					r.note(f.n, "la salida %s de %s no tiene condición: se llamó «%s»", fid, gw.n.id(), cond)
 				}
-				if t := resolve(fid, map[string]bool{}); t.act == nil {
-					x.Fin = true
-				} else {
-					x.Siguiente = numbers[t.act]
-				}
-				a.Decision.Salidas = append(a.Decision.Salidas, x)
+				a.Decision.Salidas = append(a.Decision.Salidas, exit(fid, cond))
 			}
 			r.lostExits(gw.n, a.Decision)
 			a.Fin = gw.n.attr(NSMpp, AttrFin) == "true"
@@ -684,25 +687,19 @@ func (r *reader) process(p, pool *node, code manuals.Code) (*manuals.Procedure, 
 				a.Fin = n.attr(NSMpp, AttrSiguiente) == ""
 			case 1:
 				f := flows[outs[0]]
-				t := resolve(outs[0], map[string]bool{})
+				t := resolve(outs[0])
 				switch {
-				case t.act == nil:
+				case t == nil:
 					a.Fin = !(f.implicit && i == len(list)-1)
-				case pos[t.act] == i+1 && (f.implicit || !r.mppDoc):
+				case pos[t] == i+1 && (f.implicit || !r.mppDoc):
 				default:
-					a.Siguiente = numbers[t.act]
+					a.Siguiente = numbers[t]
 				}
 			default:
 				r.note(n, "la tarea %s tiene %d flujos de salida sin compuerta: se tomó como decisión", n.id(), len(outs))
 				a.Decision = &manuals.Decision{}
 				for k, fid := range outs {
-					x := manuals.Exit{Condicion: firstNonEmpty(flows[fid].name, fmt.Sprintf("Salida %d", k+1))}
-					if t := resolve(fid, map[string]bool{}); t.act == nil {
-						x.Fin = true
-					} else {
-						x.Siguiente = numbers[t.act]
-					}
-					a.Decision.Salidas = append(a.Decision.Salidas, x)
+					a.Decision.Salidas = append(a.Decision.Salidas, exit(fid, firstNonEmpty(flows[fid].name, fmt.Sprintf("Salida %d", k+1))))
 				}
 			}
 		}

@@ -16,6 +16,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -338,10 +339,9 @@ func writeActivity(x *emitter, pl *plan, i int, a manuals.Activity, in, out []st
 	id := pl.id
 	attrs := []string{"id", id.act(i)}
 	// What the flows do not show: a siguiente that points nowhere, or one
-	// or a fin next to a decision.
-	represented := a.Decision == nil && !a.Fin && a.Siguiente != 0 && len(out) == 1
+	// next to a decision or a fin.
 	extra := func() {
-		if a.Siguiente != 0 && !represented && (a.Decision != nil || a.Fin || len(out) == 0) {
+		if a.Siguiente != 0 && (a.Decision != nil || a.Fin || len(out) == 0) {
 			attrs = append(attrs, "mpp:"+vocab.AttrSiguiente, strconv.Itoa(a.Siguiente))
 		}
 		attrs = appendNonEmpty(attrs, "mpp:"+vocab.AttrSistema, a.Sistema)
@@ -495,8 +495,8 @@ func writeDI(x *emitter, pl *plan) {
 		}
 		x.close()
 	}
-	for _, e := range pg.Ends {
-		ex, ey := at(e)
+	if e := pg.End; e != nil {
+		ex, ey := at(*e)
 		x.open("bpmndi:BPMNShape", "id", id.end()+"_di", "bpmnElement", id.end())
 		bounds(x, ex-r, ey-r, 2*r, 2*r)
 		x.close()
@@ -535,12 +535,5 @@ func waypoint(x *emitter, px, py float64) {
 
 // num writes a coordinate with at most one decimal.
 func num(v float64) string {
-	return strconv.FormatFloat(float64(int64(v*10+sgnHalf(v)))/10, 'f', -1, 64)
-}
-
-func sgnHalf(v float64) float64 {
-	if v < 0 {
-		return -0.5
-	}
-	return 0.5
+	return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
 }

@@ -2,16 +2,12 @@ package bpmn_test
 
 import (
 	"bytes"
-	"fmt"
-	"io"
-	"os"
 	"strconv"
 	"testing"
 
 	"github.com/cipro-ine/mpp/manuals"
 	readbpmn "github.com/cipro-ine/mpp/manuals/bpmn"
 	"github.com/cipro-ine/mpp/manuals/canon"
-	"github.com/cipro-ine/mpp/manuals/synth"
 	"github.com/cipro-ine/mpp/render/bpmn"
 )
 
@@ -107,97 +103,4 @@ func lineDiff(a, b string) string {
 	return out.String()
 }
 
-func TestDump(t *testing.T) {
-	if os.Getenv("MPP_DUMP") == "" {
-		t.Skip("MPP_DUMP not set")
-	}
-	e := load(t, "../../examples/H.4.05")
-	var b bytes.Buffer
-	if err := bpmn.Procedure(&b, e.Manual, e.Manual.Procedures()[0], bpmn.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(os.Getenv("MPP_DUMP"), b.Bytes(), 0o644)
-}
-
 func itoa(n int) string { return strconv.Itoa(n) }
-
-// What the flows cannot show still comes back: a siguiente to a number no
-// activity has, an exit without a target, a fin next to a decision, an
-// explicit siguiente to the next activity, the implicit end of the last
-// one, text that XML must escape, a role used twice in a row.
-func TestRoundTripOddFlows(t *testing.T) {
-	p := manuals.Procedure{Codigo: "H.1.01.1.01", Nombre: `Pruebas <raras> & "comillas"`, Objetivo: "Línea uno\nLínea dos",
-		Actividades: []manuals.Activity{
-			{Numero: 1, Descripcion: "Recibe <algo> & lo \"registra\"\tcon tab", Responsable: "Rol A", Siguiente: 2, Insumos: []string{"X", "Y"}, Salidas: []string{"X"}},
-			{Numero: 2, Descripcion: "Decide", Responsable: "Rol A", Fin: true, Siguiente: 9, Formatos: []string{"F-1"}, Insumos: []string{"Z"},
-				Decision: &manuals.Decision{Pregunta: "¿Sigue?", Salidas: []manuals.Exit{{Condicion: "Sí", Siguiente: 3}, {Condicion: "Perdida", Siguiente: 42}, {Condicion: "Sin destino"}, {Condicion: "No", Fin: true}}}},
-			{Numero: 3, Descripcion: "Apunta a la nada", Responsable: "Rol B", Siguiente: 77, Sistema: "SIIRFE"},
-			{Numero: 5, Descripcion: "Número salteado", Responsable: "Rol A"},
-		}}
-	m := &manuals.Manual{DatosGenerales: manuals.GeneralData{Codigo: "H.1.01", Nombre: "Pruebas"},
-		Subprocesos: []manuals.Subprocess{{Codigo: "H.1.01.1", Nombre: "Uno", Procedimientos: []manuals.Procedure{p}}}}
-	var b bytes.Buffer
-	if err := bpmn.Procedure(&b, m, m.Procedures()[0], bpmn.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	res, err := readbpmn.Read("x.bpmn", b.Bytes(), readbpmn.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sameProcedure(t, m.Procedures()[0], &res.Procedures[0], "odd flows")
-	if res.Subprocesses[0].Nombre != "Uno" {
-		t.Errorf("subproceso %+v", res.Subprocesses[0])
-	}
-}
-
-// Generated manuals (the catalog's generator) round-trip too, and the
-// writer gives the same bytes twice.
-func TestRoundTripGenerated(t *testing.T) {
-	for i := 0; i < 40; i++ {
-		m := synth.Manual(7, i)
-		var b1, b2 bytes.Buffer
-		if err := bpmn.Process(&b1, m, bpmn.Options{}); err != nil {
-			t.Fatal(err)
-		}
-		if err := bpmn.Process(&b2, m, bpmn.Options{}); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(b1.Bytes(), b2.Bytes()) {
-			t.Fatal("two writes differ")
-		}
-		res, err := readbpmn.Read("x.bpmn", b1.Bytes(), readbpmn.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for k, p := range m.Procedures() {
-			sameProcedure(t, p, &res.Procedures[k], fmt.Sprintf("generated manual %d", i))
-		}
-	}
-}
-
-// BenchmarkExportCatalog writes the 176 generated expedientes (the
-// Institute's count of processes) as BPMN, one file per procedure.
-func BenchmarkExportCatalog(b *testing.B) {
-	var ms []*manuals.Manual
-	acts, procs := 0, 0
-	for i := 0; i < 176; i++ {
-		m := synth.Manual(1, i)
-		ms = append(ms, m)
-		for _, p := range m.Procedures() {
-			procs++
-			acts += len(p.Actividades)
-		}
-	}
-	b.Run(fmt.Sprintf("176-expedientes-%d-procedimientos-%d-actividades", procs, acts), func(b *testing.B) {
-		b.ReportAllocs()
-		for i := 0; i < b.N; i++ {
-			for _, m := range ms {
-				for _, p := range m.Procedures() {
-					if err := bpmn.Procedure(io.Discard, m, p, bpmn.Options{}); err != nil {
-						b.Fatal(err)
-					}
-				}
-			}
-		}
-	})
-}

@@ -27,7 +27,7 @@ func (x *emitter) start(name string, attrs []string) {
 	x.raw("<" + name)
 	for i := 0; i+1 < len(attrs); i += 2 {
 		x.raw(" " + attrs[i] + `="`)
-		x.escape(attrs[i+1], true)
+		x.escape(attrs[i+1])
 		x.raw(`"`)
 	}
 }
@@ -55,13 +55,13 @@ func (x *emitter) leaf(name, text string, attrs ...string) {
 		return
 	}
 	x.raw(">")
-	x.escape(text, false)
+	x.escape(text)
 	x.raw("</" + name + ">\n")
 }
 
 // escape writes s as XML character data; new lines and tabs become
 // character references, which attribute values need to keep them.
-func (x *emitter) escape(s string, _ bool) {
+func (x *emitter) escape(s string) {
 	if x.err == nil {
 		x.err = xml.EscapeText(x.w, []byte(s))
 	}

@@ -38,15 +38,11 @@ func DOF(w io.Writer, x *dof.Extract) error {
 	if err := writeBlocks(doc, x.Blocks); err != nil {
 		return err
 	}
-	if err := finish(doc, props{title: x.Title, subject: x.Subject, keywords: x.Keywords, author: "Instituto Nacional Electoral", date: x.Acuerdo.Sesion.Fecha}); err != nil {
-		return err
-	}
-	var b bytes.Buffer
-	if err := doc.Write(&b); err != nil {
+	finish(doc, props{title: x.Title, subject: x.Subject, keywords: x.Keywords, author: "Instituto Nacional Electoral", date: x.Acuerdo.Sesion.Fecha})
+	if err := doc.Write(w); err != nil {
 		return fmt.Errorf("docx: %w", err)
 	}
-	_, err = w.Write(b.Bytes())
-	return err
+	return nil
 }
 
 func text(p *gdocx.Paragraph, s string, bold bool) {
@@ -121,7 +117,7 @@ type props struct {
 
 // finish sets the document's own properties (the library's template says
 // another author and a 2013 date) and drops the template's thumbnail.
-func finish(doc *gdocx.RootDoc, p props) error {
+func finish(doc *gdocx.RootDoc, p props) {
 	esc := func(s string) string {
 		var b bytes.Buffer
 		xml.EscapeText(&b, []byte(s))
@@ -152,5 +148,4 @@ func finish(doc *gdocx.RootDoc, p props) error {
 		}
 	}
 	doc.RootRels.Relationships = kept
-	return nil
 }

@@ -84,9 +84,8 @@ func (d *doc) swimlane(p *manuals.Procedure, title string, level int) {
 		for _, b := range pg.Boxes {
 			d.activityBox(acts[b.Act], x0+b.Rect.X, y0+b.Rect.Y, b.Rect.H)
 		}
-		// Edges, then each end circle after the edge that reaches it first.
-		ends := 0
-		for k, e := range pg.Edges {
+		// Edges, and the end circle after the edge that reaches it first.
+		for _, e := range pg.Edges {
 			pts := make([][2]float64, len(e.Points))
 			for i, q := range e.Points {
 				pts[i] = at(q)
@@ -96,12 +95,11 @@ func (d *doc) swimlane(p *manuals.Procedure, title string, level int) {
 				d.connector(c[0], c[1], e.Connector.Label)
 			}
 			d.arrow(pts)
-			for ends < len(pg.Ends) && pg.EndsAfter[ends] == k+1 {
-				c := at(pg.Ends[ends])
+			if e.DrawsEnd {
+				c := at(*pg.End)
 				f.SetLineWidth(0.8)
 				f.Circle(c[0], c[1], swimlane.EventR, "D")
 				f.SetLineWidth(0.2)
-				ends++
 			}
 			if e.Connector != nil && !e.Incoming {
 				c := at(e.Connector.Center)

@@ -88,23 +88,24 @@ func (d *doc) wrap(text string, width float64) []textLine {
 func (d *doc) splitWord(w string, room float64, force bool) (head, tail string, ok bool) {
 	f := d.f
 	rs := []rune(w)
-	best := -1
+	// The latest hyphenation point, and the latest break after an existing
+	// hyphen or slash, that fit.
+	soft, hard := 0, 0
 	for _, p := range hyphen.Spanish().Points(w) {
 		if f.GetStringWidth(string(rs[:p])+"-") <= room {
-			best = p
+			soft = p
 		}
 	}
 	for i := 1; i < len(rs)-1; i++ {
-		if (rs[i-1] == '-' || rs[i-1] == '/') && i > best && f.GetStringWidth(string(rs[:i])) <= room {
-			best = -(i + 1) // marker: a break after an existing hyphen or slash
+		if (rs[i-1] == '-' || rs[i-1] == '/') && f.GetStringWidth(string(rs[:i])) <= room {
+			hard = i
 		}
 	}
 	switch {
-	case best < -1:
-		i := -best - 1
-		return string(rs[:i]), string(rs[i:]), true
-	case best > 0:
-		return string(rs[:best]) + softHyphen, string(rs[best:]), true
+	case hard > soft:
+		return string(rs[:hard]), string(rs[hard:]), true
+	case soft > 0:
+		return string(rs[:soft]) + softHyphen, string(rs[soft:]), true
 	case !force:
 		return "", "", false
 	}

@@ -113,6 +113,9 @@ type Edge struct {
 	Points  []Point
 	Label   Point // where the label's baseline starts (when the flow has one)
 	HasText bool
+	// DrawsEnd: the first edge to reach the page's end event, after which
+	// a writer draws it (so the drawing order is fixed).
+	DrawsEnd bool
 	// Connector, when the flow leaves for or arrives from another page;
 	// Incoming says the polyline starts at it.
 	Connector *Connector
@@ -124,12 +127,9 @@ type Page struct {
 	First, Last int // activity indexes shown
 	Width       float64
 	Start       *Point // the start event's centre, on the first page
-	Ends        []Point
+	End         *Point // the end event's centre, on a page an end is reached from
 	Boxes       []Box
 	Edges       []Edge
-	// EndsAfter[k] is the number of edges drawn before end circle k, so a
-	// writer can keep the drawing order.
-	EndsAfter []int
 }
 
 // Diagram is the whole layout.
@@ -218,7 +218,6 @@ func Layout(acts []manuals.Activity, perPage int) *Diagram {
 		trackY := func(k int) float64 {
 			return d.LanesBottom + 3 + float64(trackIndex(channel[s], k))*Track
 		}
-		endDrawn := false
 		for k, e := range flows {
 			from, to := e.From, e.To
 			inFrom, inTo := seg(from) == s, to != End && seg(to) == s
@@ -240,10 +239,9 @@ func Layout(acts []manuals.Activity, perPage int) *Diagram {
 				case to == End:
 					ey := midY(last)
 					ed.Points = []Point{{sx, sy}, {sx, ty}, {endX, ty}, {endX, ey + EventR}}
-					if !endDrawn {
-						pg.Ends = append(pg.Ends, Point{endX, ey})
-						pg.EndsAfter = append(pg.EndsAfter, len(pg.Edges)+1)
-						endDrawn = true
+					if pg.End == nil {
+						pg.End = &Point{endX, ey}
+						ed.DrawsEnd = true
 					}
 				case inTo:
 					tx := colX(to) - (ColW-BoxW)/2 + 0.8 + float64(trackIndex(channel[s], k)%3)*0.9
