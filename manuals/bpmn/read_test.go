@@ -76,6 +76,8 @@ func TestNotBPMN(t *testing.T) {
 		{"vacío", "", "no contiene ningún elemento XML", 0, true},
 		{"texto", "esto no es XML", "no contiene ningún elemento XML", 0, true},
 		{"html", "<html><body><p>hola</body></html>", "no es XML bien formado", 1, true},
+		{"comentario", "<!-- a -- b -->\n<x/>", "no es XML bien formado: un comentario contiene «--»", 1, true},
+		{"entidad", "<x>\n&nada;</x>", "no es XML bien formado: una entidad de carácter no válida (&nada;)", 2, true},
 		{"svg", `<?xml version="1.0"?>` + "\n" + `<svg xmlns="http://www.w3.org/2000/svg"/>`, "el elemento raíz es «svg", 2, true},
 		{"cortado", `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">` + "\n<bpmn:process id=\"p\">\n", "el archivo termina antes", 3, true},
 		{"sin tareas", `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn:process id="p"/></bpmn:definitions>`, "no contiene ningún proceso con tareas", 1, false},

@@ -146,6 +146,16 @@ func xmlMsg(m string) string {
 		return "un elemento se cierra con otro nombre: " + m
 	case strings.Contains(m, "invalid UTF-8"):
 		return "texto que no es UTF-8 válido"
+	case strings.Contains(m, `"--" not allowed in comments`):
+		return "un comentario contiene «--»"
+	case strings.HasPrefix(m, "invalid character entity"):
+		return "una entidad de carácter no válida (" + strings.TrimPrefix(m, "invalid character entity ") + ")"
+	case strings.HasPrefix(m, "unexpected end element"):
+		return "cierra un elemento que no está abierto (" + strings.TrimPrefix(m, "unexpected end element ") + ")"
+	case strings.HasPrefix(m, "attribute name without = in element"):
+		return "un atributo sin «=»"
+	case strings.HasPrefix(m, "expected element name after <"):
+		return "falta el nombre de un elemento después de «<»"
 	}
-	return m
+	return "el analizador de XML dice: " + m
 }
