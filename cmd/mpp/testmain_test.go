@@ -2,6 +2,8 @@ package main
 
 import (
 	"os"
+	"strconv"
+	"syscall"
 	"testing"
 
 	"github.com/cipro-ine/mpp/ocr"
@@ -15,12 +17,26 @@ func TestMain(m *testing.M) {
 	// process (signals): see mppProcess.
 	if os.Getenv(mainEnv) == "1" {
 		os.Unsetenv(mainEnv)
+		if n, err := strconv.ParseUint(os.Getenv(fileSizeEnv), 10, 64); err == nil {
+			lim := syscall.Rlimit{Cur: n, Max: n}
+			var cur syscall.Rlimit
+			if syscall.Getrlimit(syscall.RLIMIT_FSIZE, &cur) == nil {
+				lim.Max = cur.Max
+			}
+			if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
+				os.Exit(99)
+			}
+		}
 		os.Exit(run(os.Args[1:], systemStreams()))
 	}
 	os.Exit(m.Run())
 }
 
 const mainEnv = "MPP_TEST_RUN_MAIN"
+
+// fileSizeEnv, with mainEnv, sets the file-size limit (RLIMIT_FSIZE) of
+// that process, in bytes.
+const fileSizeEnv = "MPP_TEST_FSIZE"
 
 // skipHeavyOCR skips whole-page recognition under «go test -short», for a
 // quick local loop; the README's test command and .ci/run run everything.

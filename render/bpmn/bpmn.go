@@ -119,7 +119,7 @@ func write(w io.Writer, m *manuals.Manual, procs []*manuals.Procedure, code stri
 			key = fmt.Sprintf("%s_%d", key, n+1)
 		}
 		seen[ID(string(p.Codigo))]++
-		pl := &plan{p: p, id: ids{key}, dg: swimlane.Layout(p.Actividades, 0), y0: y}
+		pl := &plan{p: p, id: ids{key}, dg: swimlane.Layout(p.Actividades, swimlane.Options{}), y0: y}
 		if len(pl.dg.Pages) > 0 {
 			pl.width = pl.dg.Pages[0].Width * Scale
 			pl.h = (pl.dg.LanesBottom + pl.dg.ChannelH) * Scale

@@ -108,11 +108,11 @@ func TestNoWordBrokenWithoutHyphen(t *testing.T) {
 }
 
 // rawText is pdftotext's output as it is (soft hyphens kept).
-func rawText(t *testing.T, data []byte) string {
+func rawText(t *testing.T, data []byte, args ...string) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), "r.pdf")
 	os.WriteFile(p, data, 0o644)
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", p, "-").Output()
+	out, err := exec.Command("pdftotext", append(append(args, "-enc", "UTF-8"), p, "-")...).Output()
 	if err != nil {
 		t.Fatal(err)
 	}
