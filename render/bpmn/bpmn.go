@@ -26,9 +26,12 @@ import (
 )
 
 // Scale is the number of BPMN DI units (pixels, by the modelers'
-// convention) per millimetre of the swimlane layout: a 20 mm activity box
-// becomes a 100 px task, the modelers' default width.
-const Scale = 5.0
+// convention) per millimetre of the swimlane layout: a 19 mm activity box
+// becomes a 133 px task, wider than the modelers' default 100 px, because
+// a modeler sets a task's text at a fixed 12 px, not shrunk to the box as
+// the PDF does; at 5 px/mm a description of 90 characters overflowed its
+// task in bpmn-js.
+const Scale = 7.0
 
 // Header widths of a pool and of a lane, in DI units, as modelers draw them.
 const (
@@ -483,14 +486,16 @@ func writeDI(x *emitter, pl *plan) {
 		bx, by := at(swimlane.Point{X: b.Rect.X, Y: b.Rect.Y})
 		a := []string{"id", id.act(b.Act) + "_di", "bpmnElement", id.act(b.Act)}
 		if b.Decision {
-			a = append(a, "isMarkerVisible", "true")
+			// No X: the question goes inside the diamond, as in the PDF
+			// (above and below it may stand the boxes of a hand-off).
+			a = append(a, "isMarkerVisible", "false")
 		}
 		x.open("bpmndi:BPMNShape", a...)
-		bounds(x, bx, by, b.Rect.W*Scale, b.Rect.H*Scale)
+		w, h := b.Rect.W*Scale, b.Rect.H*Scale
+		bounds(x, bx, by, w, h)
 		if b.Decision {
-			// The question above the diamond: below it run the exits.
 			x.open("bpmndi:BPMNLabel")
-			bounds(x, bx-10, by-30, b.Rect.W*Scale+20, 28)
+			bounds(x, bx+0.2*w, by+0.3*h, 0.6*w, 0.4*h)
 			x.close()
 		}
 		x.close()
