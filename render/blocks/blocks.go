@@ -5,6 +5,8 @@
 package blocks
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -62,12 +64,19 @@ var Tags = map[string]bool{"titulo": true, "encabezado": true, "parrafo": true, 
 // textless tags stand alone.
 var textless = map[string]bool{"indice": true, "nuevapagina": true, "espacio": true, "finsubprocesos": true}
 
-// tagMark precedes a block tag written by a template: the tags are marked
-// in the template's source when it is loaded (markTags), never in the
-// text the template inserts, so a line «@nuevapagina» in a punto de
-// acuerdo is printed as text instead of breaking the page and losing the
-// rest of the punto.
-const tagMark = "\x00"
+// A block tag written by a template is marked in the template's source
+// when it is loaded (markTags), never in the text the template inserts, so
+// a line «@nuevapagina» in a punto de acuerdo is printed as text instead of
+// breaking the page and losing the rest of the punto. The mark is new for
+// every document (newMark): no text, whatever characters YAML's escapes let
+// it hold, can carry one. It never reaches the output.
+func newMark() string {
+	var b [12]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err) // crypto/rand does not fail on Linux
+	}
+	return "\x00" + hex.EncodeToString(b[:]) + "\x00"
+}
 
 // tagInSource is a block tag in a template's source: at the start of a line
 // or right after an action.
@@ -75,7 +84,7 @@ var tagInSource = regexp.MustCompile(`(^|\n|\}\})([ \t]*)@([a-záéíóúñ]+)`)
 
 // markTags marks the block tags of a template's source, refusing unknown
 // ones.
-func markTags(name, src string) (string, error) {
+func markTags(name, src, mark string) (string, error) {
 	var bad string
 	out := tagInSource.ReplaceAllStringFunc(src, func(m string) string {
 		sub := tagInSource.FindStringSubmatch(m)
@@ -85,7 +94,7 @@ func markTags(name, src string) (string, error) {
 			}
 			return m
 		}
-		return sub[1] + sub[2] + tagMark + "@" + sub[3]
+		return sub[1] + sub[2] + mark + "@" + sub[3]
 	})
 	if bad != "" {
 		return "", fmt.Errorf("%s: etiqueta de bloque desconocida «@%s»", name, bad)
@@ -93,17 +102,18 @@ func markTags(name, src string) (string, error) {
 	return out, nil
 }
 
-func Parse(s string) ([]Block, error) {
+// parse reads the blocks of a template's output, whose tags carry mark.
+func parse(s, mark string) ([]Block, error) {
 	var out []Block
 	// A block's lines are gathered and joined once: adding a line at a
 	// time to its text costs a long table's length squared.
 	var lines [][]string
 	for i, l := range strings.Split(s, "\n") {
 		t := strings.TrimSpace(l)
-		if strings.HasPrefix(t, tagMark+"@") {
-			f := strings.Fields(strings.TrimPrefix(t, tagMark+"@"))
+		if strings.HasPrefix(t, mark+"@") {
+			f := strings.Fields(strings.TrimPrefix(t, mark+"@"))
 			if len(f) == 0 || !Tags[f[0]] {
-				return nil, fmt.Errorf("línea %d: etiqueta de bloque desconocida «%s»", i+1, t)
+				return nil, fmt.Errorf("línea %d: etiqueta de bloque desconocida «%s»", i+1, strings.TrimPrefix(t, mark))
 			}
 			out = append(out, Block{Tag: f[0], Args: f[1:], Line: i + 1})
 			lines = append(lines, nil)
@@ -137,12 +147,13 @@ func FromTemplate(tpl fs.FS, data any, name string, partials ...string) ([]Block
 		tpl = templates.FS
 	}
 	var t *template.Template
+	mark := newMark()
 	for _, n := range append([]string{name}, partials...) {
 		src, err := fs.ReadFile(tpl, n)
 		if err != nil {
 			return nil, fmt.Errorf("plantilla %s: %w", n, err)
 		}
-		marked, err := markTags(n, string(src))
+		marked, err := markTags(n, string(src), mark)
 		if err != nil {
 			return nil, fmt.Errorf("plantilla %w", err)
 		}
@@ -160,7 +171,7 @@ func FromTemplate(tpl fs.FS, data any, name string, partials ...string) ([]Block
 	if err != nil {
 		return nil, fmt.Errorf("plantilla %s: %w", name, err)
 	}
-	bs, err := Parse(string(src))
+	bs, err := parse(string(src), mark)
 	if err != nil {
 		return nil, fmt.Errorf("plantilla %s: %w", name, err)
 	}

@@ -59,12 +59,15 @@ func TestExponentialTemplate(t *testing.T) {
 func TestTemplateSyntaxInTextIsText(t *testing.T) {
 	e := example(t, "H.4.05")
 	e.Acuerdo.Puntos[0].Texto += "\n@nuevapagina\n@tabla 1 2\nTexto que sigue a la falsa etiqueta."
+	// A NUL before the tag (YAML's "\0" escape) was the mark of a
+	// template's own tags until the mark became new per document.
+	e.Acuerdo.Puntos[0].Texto += "\n\x00@nuevapagina\nTras la marca antigua."
 	var b bytes.Buffer
 	if err := pdf.Acuerdo(&b, e.Acuerdo, pdf.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	txt := strings.Join(pageTexts(t, b.Bytes()), " ")
-	for _, want := range []string{"@nuevapagina", "@tabla 1 2", "Texto que sigue a la falsa etiqueta."} {
+	for _, want := range []string{"@nuevapagina", "@tabla 1 2", "Texto que sigue a la falsa etiqueta.", "Tras la marca antigua."} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("the PDF lacks %q", want)
 		}
