@@ -116,12 +116,16 @@ func (d *doc) textWidth() float64 {
 	return pageW - left - right - 2*d.f.GetCellMargin()
 }
 
-// tableHeadRoom is the height of a table block's header and first row,
-// measured as table() sets them.
+// tableHeadRoom is the height of a table block's header and the rows
+// table() keeps with it, measured as table() sets them.
 func (d *doc) tableHeadRoom(b blocks.Block) float64 {
 	rows, _, height := d.tableGeometry(b.Text, b.Args)
 	h := 0.0
-	for i, r := range rows[:min(2, len(rows))] {
+	keep := 3
+	if len(rows) == 4 {
+		keep = 4
+	}
+	for i, r := range rows[:min(keep, len(rows))] {
 		h += height(strings.Split(r, "\t"), i == 0)
 	}
 	return h
@@ -183,10 +187,21 @@ func (d *doc) table(text string, percents []string) {
 	cols := len(widths)
 	const pad = tablePad
 	head := strings.Split(rows[0], "\t")
-	// The header never stands alone at the foot of a page: it goes with
-	// the first row.
-	if len(rows) > 1 {
-		d.keepRoom(height(head, true) + height(strings.Split(rows[1], "\t"), false))
+	// No row stands alone on a page: the header goes with the first two
+	// rows (a table of three rows goes whole), and the last row with the
+	// one before it.
+	body := rows[1:]
+	cells := func(j int) []string { return strings.Split(body[j], "\t") }
+	if len(body) > 0 {
+		need := height(head, true)
+		keep := 2
+		if len(body) == 3 {
+			keep = 3
+		}
+		for j := 0; j < min(keep, len(body)); j++ {
+			need += height(cells(j), false)
+		}
+		d.keepRoom(need)
 	}
 	var draw func(cells []string, header bool)
 	draw = func(cells []string, header bool) {
@@ -222,8 +237,14 @@ func (d *doc) table(text string, percents []string) {
 		f.SetXY(left, y+h)
 	}
 	draw(head, true)
-	for _, r := range rows[1:] {
-		draw(strings.Split(r, "\t"), false)
+	for j := range body {
+		if j >= 2 && j == len(body)-2 {
+			if h := height(cells(j), false); f.GetY()+h <= pageH-bottom && f.GetY()+h+height(cells(j+1), false) > pageH-bottom {
+				f.AddPage()
+				draw(head, true)
+			}
+		}
+		draw(cells(j), false)
 	}
 	f.Ln(3)
 }

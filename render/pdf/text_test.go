@@ -207,3 +207,56 @@ func TestDictamenCaptionsKeepWithTable(t *testing.T) {
 		}
 	}
 }
+
+// No table row stands alone on a page: procedures whose activity tables
+// run from 6 to 40 rows, with descriptions of every length, so that the
+// tables break at every point of a page; on each page (the diagrams'
+// aside) a table that goes on from or to another page shows two rows or
+// more.
+func TestNoTableRowAlone(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 3))
+	m := synth.Manual(3, 1)
+	row := regexp.MustCompile(`Fila (\d+)-(\d+):`)
+	var procs []manuals.Procedure
+	for k := 0; k < 12; k++ {
+		p := m.Subprocesos[0].Procedimientos[0]
+		p.Codigo = manuals.Code(fmt.Sprintf("H.1.01.1.%02d", k+1))
+		n := 6 + r.IntN(35)
+		acts := make([]manuals.Activity, n)
+		for i := range acts {
+			acts[i] = manuals.Activity{Numero: i + 1, Responsable: m.Roles[r.IntN(len(m.Roles))].Nombre,
+				Descripcion: fmt.Sprintf("Fila %d-%d: %s.", k, i+1, prose(r, 5+r.IntN(60)))}
+		}
+		acts[n-1].Fin = true
+		p.Actividades = acts
+		procs = append(procs, p)
+	}
+	m.Subprocesos = m.Subprocesos[:1]
+	m.Subprocesos[0].Procedimientos = procs
+	data := manualPDF(t, &manuals.Expediente{Manual: m})
+	pages := pageTexts(t, data)
+	split := 0
+	for i, pg := range pages {
+		if i == 0 || strings.Contains(pg, "Diagrama de flujo:") {
+			continue
+		}
+		perTable := map[string]map[string]bool{}
+		for _, x := range row.FindAllStringSubmatch(pg, -1) {
+			if perTable[x[1]] == nil {
+				perTable[x[1]] = map[string]bool{}
+			}
+			perTable[x[1]][x[2]] = true
+		}
+		for k, rows := range perTable {
+			if len(rows) == 1 {
+				t.Errorf("page %d: one row of table %s alone: %v", i, k, rows)
+			}
+			if i+1 < len(pages) && strings.Contains(pages[i+1], "Fila "+k+"-") && !strings.Contains(pages[i+1], "Diagrama de flujo:") {
+				split++
+			}
+		}
+	}
+	if split < 5 {
+		t.Errorf("only %d tables cross a page: the test tries too little", split)
+	}
+}
