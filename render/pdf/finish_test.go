@@ -45,12 +45,16 @@ func checkDestinations(t *testing.T, data []byte) int {
 		t.Fatal(err)
 	}
 	pages := pageTexts(t, data)
+	lasts := lastBodyLines(t, data)
 	n := 0
 	var walk func([]destOutline)
 	walk = func(os []destOutline) {
 		for _, o := range os {
 			n++
 			title := strings.Join(strings.Fields(o.Title), " ")
+			if o.Page >= 1 && o.Page <= len(lasts) && len(pages[o.Page]) > len(title)+40 && strings.Join(strings.Fields(lasts[o.Page-1]), " ") == title {
+				t.Errorf("heading %q is the last line of page %d", title, o.Page)
+			}
 			switch {
 			case o.Page < 1 || o.Page >= len(pages):
 				t.Errorf("bookmark %q points at no page (%d of %d)", title, o.Page, len(pages)-1)
