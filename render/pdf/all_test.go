@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"golang.org/x/image/font/gofont/gomono"
+	"golang.org/x/image/font/gofont/gomonobold"
 
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/profile"
@@ -141,8 +142,9 @@ func TestLargeDiagram(t *testing.T) {
 	}
 }
 
-// --fuente: a TrueType file from disk replaces the embedded font; the
-// metadata carries title, subject, author, keywords and the language.
+// --fuente: a TrueType file from disk replaces the embedded font (alone, it
+// is refused: the document would lose its bold); the metadata carries
+// title, subject, author, keywords and the language.
 func TestFontFileAndMetadata(t *testing.T) {
 	dir := t.TempDir()
 	font := dir + "/fuente.ttf"
@@ -151,7 +153,15 @@ func TestFontFileAndMetadata(t *testing.T) {
 	}
 	e := example(t, "S.5.01")
 	var b bytes.Buffer
-	if err := pdf.Manual(&b, e, pdf.Options{FontRegular: font}); err != nil {
+	if err := pdf.Manual(&b, e, pdf.Options{Font: font}); err == nil || !strings.Contains(err.Error(), "no tiene negrita") {
+		t.Errorf("a face without its bold: %v", err)
+	}
+	bold := dir + "/negrita.ttf"
+	if err := os.WriteFile(bold, gomonobold.TTF, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.Reset()
+	if err := pdf.Manual(&b, e, pdf.Options{Font: font, FontBold: bold}); err != nil {
 		t.Fatal(err)
 	}
 	// A monospaced face lays the text out differently from the embedded
@@ -178,7 +188,7 @@ func TestFontFileAndMetadata(t *testing.T) {
 	if !bytes.Contains(b.Bytes(), []byte("/Lang (es-MX)")) {
 		t.Error("no /Lang es-MX in the catalog")
 	}
-	if err := pdf.Manual(&b, e, pdf.Options{FontRegular: dir + "/no-existe.ttf"}); err == nil || !strings.Contains(err.Error(), "fuente") {
+	if err := pdf.Manual(&b, e, pdf.Options{Font: dir + "/no-existe.ttf"}); err == nil || !strings.Contains(err.Error(), "fuente") {
 		t.Errorf("a missing font file: %v", err)
 	}
 }

@@ -71,9 +71,8 @@ func (d *doc) blocks(bs []blocks.Block) error {
 		case "tabla":
 			d.table(b.Text, b.Args)
 		case "ilustrativo":
-			// The tinted, framed box marks it; no italic face is embedded
-			// (one font fewer to parse and embed).
-			f.SetFont(family, "", 8.5)
+			// A tinted, framed box, in italics.
+			f.SetFont(family, "I", 8.5)
 			f.SetFillColor(255, 244, 204)
 			f.SetDrawColor(200, 150, 0)
 			f.MultiCell(0, 4.4, "Contenido ilustrativo. "+b.Text, "1", "L", true)

@@ -60,7 +60,7 @@ func (d *doc) swimlane(p *manuals.Procedure, title string, level int) {
 				}
 				f.CellFormat(0, 5, "Diagrama de flujo: "+title+part, "", 0, "L", false, 0, "")
 				if len(dg.Pages) > 1 {
-					f.SetFont(family, "", 6)
+					f.SetFont(family, "I", 6)
 					f.SetXY(dgMargin, 215.9-18)
 					f.CellFormat(0, 3, "Los círculos numerados enlazan con la actividad de ese número en otra parte del diagrama.", "", 0, "L", false, 0, "")
 				}

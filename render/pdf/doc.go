@@ -18,7 +18,6 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/sfnt"
 
-	"github.com/cipro-ine/mpp/infile"
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/canon"
 	"github.com/cipro-ine/mpp/provenance"
@@ -27,9 +26,12 @@ import (
 
 // Options are what every document takes.
 type Options struct {
-	// FontRegular and FontBold name TrueType files to use instead of the
-	// embedded Go fonts (e.g. Liberation Sans, metric-compatible with Arial).
-	FontRegular, FontBold string
+	// Font names the type family to set the documents in instead of the
+	// embedded Liberation Sans: a TrueType file (its bold and italic
+	// siblings are found in its folder), a folder with the family, or a
+	// family name fontconfig knows. FontBold, when set, is the bold face's
+	// TrueType file.
+	Font, FontBold string
 	// Templates overrides the embedded templates (--plantillas).
 	Templates fs.FS
 }
@@ -83,6 +85,10 @@ var (
 	fontRegular []byte
 	//go:embed fonts/LiberationSans-Bold.ttf
 	fontBold []byte
+	//go:embed fonts/LiberationSans-Italic.ttf
+	fontItalic []byte
+	//go:embed fonts/LiberationSans-BoldItalic.ttf
+	fontBoldItalic []byte
 )
 
 // maxFont bounds a --fuente file: a TrueType family member is at most a
@@ -119,10 +125,14 @@ func (d *doc) furniture() {
 // addFonts checks the TrueType files with x/image's sfnt parser before
 // fpdf sees them, and turns a panic of fpdf's own parser on a crafted file
 // into an error.
-func addFonts(f *fpdf.Fpdf, regular, bold []byte) (err error) {
-	for _, b := range [][]byte{regular, bold} {
-		if _, perr := sfnt.Parse(b); perr != nil {
-			return errors.New("fuente: el archivo no es una fuente TrueType legible")
+func addFonts(f *fpdf.Fpdf, fs faces) (err error) {
+	members := []struct {
+		style string
+		data  []byte
+	}{{"", fs.regular}, {"B", fs.bold}, {"I", fs.italic}, {"BI", fs.boldItalic}}
+	for _, m := range members {
+		if _, perr := sfnt.Parse(m.data); perr != nil {
+			return errNotTrueType
 		}
 	}
 	defer func() {
@@ -130,8 +140,9 @@ func addFonts(f *fpdf.Fpdf, regular, bold []byte) (err error) {
 			err = errors.New("fuente: el archivo no es una fuente TrueType legible (la biblioteca de PDF no pudo leerla)")
 		}
 	}()
-	f.AddUTF8FontFromBytes(family, "", regular)
-	f.AddUTF8FontFromBytes(family, "B", bold)
+	for _, m := range members {
+		f.AddUTF8FontFromBytes(family, m.style, m.data)
+	}
 	if err := f.Error(); err != nil {
 		return fmt.Errorf("fuente: %w", err)
 	}
@@ -140,22 +151,11 @@ func addFonts(f *fpdf.Fpdf, regular, bold []byte) (err error) {
 
 func newDoc(m Meta, o Options) (*doc, error) {
 	f := fpdf.New("P", "mm", "Letter", "")
-	regular, bold := fontRegular, fontBold
-	if o.FontRegular != "" {
-		b, err := infile.Read(o.FontRegular, maxFont)
-		if err != nil {
-			return nil, fmt.Errorf("fuente: %w", err)
-		}
-		regular, bold = b, b
+	fs, err := loadFaces(o.Font, o.FontBold)
+	if err != nil {
+		return nil, err
 	}
-	if o.FontBold != "" {
-		b, err := infile.Read(o.FontBold, maxFont)
-		if err != nil {
-			return nil, fmt.Errorf("fuente: %w", err)
-		}
-		bold = b
-	}
-	if err := addFonts(f, regular, bold); err != nil {
+	if err := addFonts(f, fs); err != nil {
 		return nil, err
 	}
 	t := documentTime(m.Date)

@@ -19,7 +19,7 @@ type DiagramGeometry struct {
 
 func Diagram(acts []manuals.Activity) DiagramGeometry {
 	f := fpdf.New("L", "mm", "Letter", "")
-	if err := addFonts(f, fontRegular, fontBold); err != nil {
+	if err := addFonts(f, defaultFaces()); err != nil {
 		panic(err)
 	}
 	d := &doc{f: f}

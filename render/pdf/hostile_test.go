@@ -27,7 +27,7 @@ func TestHostileFonts(t *testing.T) {
 	os.WriteFile(crafted, hdr[:110], 0o644)
 	for _, font := range []string{crafted, "/dev/zero"} {
 		var b bytes.Buffer
-		err := pdf.Manual(&b, e, pdf.Options{FontRegular: font})
+		err := pdf.Manual(&b, e, pdf.Options{Font: font})
 		if err == nil || !strings.Contains(err.Error(), "fuente") {
 			t.Errorf("%s: %v", font, err)
 		}
