@@ -18,6 +18,7 @@ type Acuerdo struct {
 	Puntos        []Punto             `yaml:"puntos,omitempty" doc:"Puntos de acuerdo, en orden."`
 	Votacion      Vote                `yaml:"votacion,omitempty" doc:"Párrafo de votación."`
 	Firmas        []Signature         `yaml:"firmas,omitempty"`
+	NotasAlPie    []Footnote          `yaml:"notas_al_pie,omitempty" doc:"Notas al pie del acuerdo, en orden; su llamada se quitó del párrafo que la cita."`
 	Publicacion   *Publication        `yaml:"publicacion,omitempty" doc:"Datos de publicación: extracto en el DOF y ligas al anexo."`
 	Correcciones  []Correction        `yaml:"correcciones,omitempty" doc:"Correcciones hechas al texto fuente (errores de OCR), con el original."`
 	RevisionOCR   []DoubtfulWord      `yaml:"revision_ocr,omitempty" doc:"Palabras del escaneo que una persona debe revisar: confianza baja del OCR o corrección del léxico."`
@@ -210,6 +211,17 @@ type Publication struct {
 	Ligas                 []string `yaml:"ligas,omitempty" doc:"Ligas electrónicas para la ubicación del anexo."`
 	ConsiderandosExtracto []int    `yaml:"considerandos_extracto,omitempty" doc:"Considerandos que el extracto conserva (por omisión, el del proceso)."`
 	Ilustrativo           bool     `yaml:"ilustrativo,omitempty"`
+}
+
+// Footnote is a footnote of the acuerdo.
+type Footnote struct {
+	Pos    `yaml:"-"`
+	Numero int    `yaml:"numero" mpp:"req"`
+	Texto  string `yaml:"texto" mpp:"req"`
+	// Pagina is the page the note is printed on (0 when the text has no
+	// pages).
+	Pagina int     `yaml:"pagina,omitempty"`
+	Origen *Source `yaml:"origen,omitempty"`
 }
 
 // Fragment is source text that could not be placed in the structure.

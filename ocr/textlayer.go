@@ -3,6 +3,7 @@ package ocr
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -29,16 +30,50 @@ func TextLayer(ctx context.Context, path string) ([]Page, []bool, error) {
 	if n := len(texts); n > 1 && strings.TrimSpace(texts[n-1]) == "" {
 		texts = texts[:n-1] // after the last page's form feed
 	}
+	// A page with next to no text and no image is a blank page (one a
+	// signature block pushed the page's furniture onto): nothing to OCR.
+	images := imagesPerPage(ctx, path)
 	pages := make([]Page, len(texts))
 	usable := make([]bool, len(texts))
 	for i, t := range texts {
-		// A word hyphenated at a line end with a soft hyphen is one word.
-		t = strings.ReplaceAll(t, "\u00ad\n", "")
-		t = strings.ReplaceAll(t, "\u00ad", "")
-		pages[i] = Page{Number: i + 1, Text: strings.TrimRight(t, "\n ")}
-		usable[i] = PlausibleText(t)
+		// Soft hyphens (U+00AD) stay: the acuerdo reader joins a word
+		// hyphenated at a line's or a page's end, across the page's
+		// footer.
+		t = strings.TrimRight(t, "\n ")
+		pages[i] = Page{Number: i + 1, Text: t}
+		usable[i] = PlausibleText(t) || images != nil && images[i+1] == 0 && letterCount(t) < 200
 	}
 	return pages, usable, nil
+}
+
+// imagesPerPage counts the images of each page (pdfimages -list), or nil
+// when poppler cannot tell.
+func imagesPerPage(ctx context.Context, path string) map[int]int {
+	out, err := poppler(ctx, "pdfimages", "-list", path)
+	if err != nil {
+		return nil
+	}
+	n := map[int]int{}
+	for i, l := range strings.Split(string(out), "\n") {
+		f := strings.Fields(l)
+		if i < 2 || len(f) < 3 {
+			continue // the two header lines
+		}
+		if pg, err := strconv.Atoi(f[0]); err == nil {
+			n[pg]++
+		}
+	}
+	return n
+}
+
+func letterCount(t string) int {
+	n := 0
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // commonWords are the most frequent Spanish words: they make about a

@@ -12,7 +12,7 @@ set -euo pipefail
 # Debian packages the build, the tests and the example need.
 MPP_APT_PACKAGES=(ca-certificates gcc g++ pkg-config poppler-utils qpdf
 	tesseract-ocr tesseract-ocr-spa libtesseract-dev libleptonica-dev
-	fonts-liberation2 fonts-dejavu-core fontconfig bash-completion libtiff-tools imagemagick openssl python3 python3-yaml
+	fonts-liberation2 fonts-dejavu-core fontconfig groff bash-completion libtiff-tools imagemagick openssl python3 python3-yaml
 	libreoffice-writer-nogui)
 
 msg() { printf 'mpp: %s\n' "$*" >&2; }

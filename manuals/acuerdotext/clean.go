@@ -31,6 +31,10 @@ type Cleaned struct {
 	// NonBlank is the number of non-blank source lines.
 	NonBlank int
 	Notes    []string
+	// Footnotes are the acuerdo's footnotes, their calls taken out of the
+	// text; FootnoteLines their source lines.
+	Footnotes     []manuals.Footnote
+	FootnoteLines []int
 	// HeaderCode is an acuerdo code found in a running header: page
 	// furniture, and evidence for the acuerdo's código when its text does
 	// not give it.
@@ -47,6 +51,9 @@ type line struct {
 	// breakBefore: a page break lies between this line and the previous
 	// non-blank one.
 	breakBefore bool
+	// also are the other source lines a rewritten line stands for (a
+	// table row gathered from several).
+	also []int
 }
 
 var (
@@ -57,7 +64,7 @@ var (
 	listLabel    = regexp.MustCompile(`^(?:[a-z]{1,2}[.)]|\d+[.)])\s`)
 	// structStart is anchored as a whole: Go tries an unanchored pattern at
 	// every position of a long paragraph.
-	structStart = regexp.MustCompile(`^(?:(?:[IVXLCD]+\.|\d+\.|[a-z]\.|[a-z]{1,2}\))\s|(?:PRIMER[OA]|SEGUND[OA]|TERCER[OA]|CUART[OA]|QUINT[OA]|SEXT[OA]|S[ÉE]PTIM[OA]|OCTAV[OA]|NOVEN[OA]|D[ÉE]CIM[OA]|UND[ÉE]CIM[OA]|DUOD[ÉE]CIM[OA]|VIG[ÉE]SIM[OA]|TRIG[ÉE]SIM[OA])\b|El presente [Aa]cuerdo fue aprobado|El procedimiento [A-Z]\.\d|[A-Z]\.\d\.\d{2}\.\d\s|(?:DR|DRA|LIC|MTRO|MTRA|ING|C)\.\s|(?:EL|LA) [A-ZÁÉÍÓÚÑ ]{4,}$|Subproceso\s)`)
+	structStart = regexp.MustCompile(`^(?:(?:[IVXLCD]+\.|\d+\.|[a-z]\.|[a-z]{1,2}\))\s|(?:PRIMER[OA]|SEGUND[OA]|TERCER[OA]|CUART[OA]|QUINT[OA]|SEXT[OA]|S[ÉE]PTIM[OA]|OCTAV[OA]|NOVEN[OA]|D[ÉE]CIM[OA]|UND[ÉE]CIM[OA]|DUOD[ÉE]CIM[OA]|VIG[ÉE]SIM[OA]|TRIG[ÉE]SIM[OA])\b|El presente [Aa]cuerdo fue aprobado|En razón de los antecedentes|En virtud de lo expuesto|El procedimiento [A-Z]\.\d|[A-Z]\.\d\.\d{2}\.\d\s|(?:DR|DRA|LIC|MTRO|MTRA|ING|C)\.\s|(?:EL|LA) [A-ZÁÉÍÓÚÑ ]{4,}$|Subproceso\s)`)
 )
 
 // Clean turns raw acuerdo text into paragraphs: Markdown residue, page marks,
@@ -103,6 +110,8 @@ func Clean(text string) *Cleaned {
 	if pages > 1 {
 		lines = c.dropRunningHeaders(lines)
 	}
+	lines = c.footnotes(lines)
+	lines = sideBySide(lines)
 	kept := lines[:0]
 	carry := false
 	for _, l := range lines {
@@ -240,26 +249,48 @@ func buildParas(lines []line) []Para {
 			n > 0 && ocrCommaLabel.MatchString(t) && endsSentence(strings.TrimSpace(tail))
 		starts := n == 0 || blankBetween || h != "" || itemStart || strings.Contains(t, "\t") ||
 			(inGlossary && glossaryLine.MatchString(t)) || len(parts[n-1]) == 1 && isHeadingPara(tail)
+		// The acuerdo's code alone on its line (as printed above the title)
+		// is a paragraph of its own.
+		starts = starts || len(parts[max(n, 1)-1]) == 1 && n > 0 && codeLine.MatchString(tail)
 		if !starts {
 			cur := &out[n-1]
-			if strings.HasSuffix(tail, "-") && len(tail) > 1 && isLowerLetter(lastRuneBefore(tail, 1)) && startsLower(t) {
+			if strings.HasSuffix(tail, softHyphen) {
+				// A word the typesetter hyphenated with a soft hyphen
+				// (U+00AD, which pdftotext keeps) joins whole.
+				parts[n-1][len(parts[n-1])-1] = strings.TrimSuffix(tail, softHyphen) + t
+			} else if strings.HasSuffix(tail, "-") && len(tail) > 1 && isLowerLetter(lastRuneBefore(tail, 1)) && startsLower(t) {
 				parts[n-1][len(parts[n-1])-1] = tail[:len(tail)-1] + t
 			} else {
 				parts[n-1] = append(parts[n-1], t)
 			}
 			cur.Last = l.num
-			cur.Lines = append(cur.Lines, l.num)
+			cur.Lines = append(append(cur.Lines, l.num), l.also...)
 		} else {
-			out = append(out, Para{First: l.num, Last: l.num, Page: l.page, Lines: []int{l.num}, afterBreak: l.breakBefore})
+			out = append(out, Para{First: l.num, Last: l.num, Page: l.page, Lines: append([]int{l.num}, l.also...), afterBreak: l.breakBefore})
 			parts = append(parts, []string{t})
 		}
 		prevNum = l.num
 	}
 	for i := range out {
-		out[i].Text = strings.Join(parts[i], " ")
+		out[i].Text = dropSoftHyphens(strings.Join(parts[i], " "))
 	}
 	return out
 }
+
+// dropSoftHyphens takes out the soft hyphens inside a text, keeping one at
+// its end: the word goes on after a page break (rejoin).
+func dropSoftHyphens(s string) string {
+	trailing := strings.HasSuffix(s, softHyphen)
+	s = strings.ReplaceAll(s, softHyphen, "")
+	if trailing {
+		s += softHyphen
+	}
+	return s
+}
+
+// softHyphen marks where a typesetter may break a word; where it did not,
+// it is invisible and goes.
+const softHyphen = "\u00ad"
 
 // spacedGloss is a glosario line whose columns are aligned with spaces: a
 // sigla of at most 40 characters at the margin, two or more spaces, the
@@ -348,9 +379,12 @@ func rejoin(ps []Para) []Para {
 				endsInConnector(tail) && startsLetter(p.Text) && !structural ||
 				p.afterBreak && !endsSentence(tail) && (startsLetter(p.Text) && !structural || itemLabel.MatchString(p.Text) && !opensItem(tail, p.Text))
 			if cut && !prevHeading && !strings.Contains(prev.Text, "\t") && !strings.Contains(p.Text, "\t") {
-				if strings.HasSuffix(tail, "-") && startsLower(p.Text) && isLowerLetter(lastRuneBefore(tail, 1)) {
+				switch {
+				case strings.HasSuffix(tail, softHyphen):
+					parts[n-1][len(parts[n-1])-1] = strings.TrimSuffix(tail, softHyphen) + p.Text
+				case strings.HasSuffix(tail, "-") && startsLower(p.Text) && isLowerLetter(lastRuneBefore(tail, 1)):
 					parts[n-1][len(parts[n-1])-1] = tail[:len(tail)-1] + p.Text
-				} else {
+				default:
 					parts[n-1] = append(parts[n-1], p.Text)
 				}
 				prev.Last = p.Last
@@ -362,7 +396,7 @@ func rejoin(ps []Para) []Para {
 		parts = append(parts, []string{p.Text})
 	}
 	for i := range out {
-		out[i].Text = strings.Join(parts[i], " ")
+		out[i].Text = strings.ReplaceAll(strings.Join(parts[i], " "), softHyphen, "")
 	}
 	return out
 }

@@ -139,6 +139,13 @@ func (p *parser) place(ps ...Para) {
 	}
 }
 
+// unplace takes back the placing of a paragraph's lines.
+func (p *parser) unplace(x Para) {
+	for _, l := range x.Lines {
+		delete(p.placed, l)
+	}
+}
+
 // unplaced keeps a paragraph the parser could not place in sin_clasificar,
 // with its lines: not lost, but not placed either, so coverage says so.
 func (p *parser) unplaced(x Para) {
@@ -184,6 +191,10 @@ func Parse(c *Cleaned, prof *profile.Profile) *Result {
 	for _, l := range c.Noise {
 		p.placed[l] = true
 	}
+	for _, l := range c.FootnoteLines {
+		p.placed[l] = true
+	}
+	p.a.NotasAlPie = c.Footnotes
 	r.Placed = len(p.placed)
 	if p.a.Codigo == "" && c.HeaderCode != "" {
 		// The code printed as running header is evidence for it, not only
@@ -228,8 +239,16 @@ func organOf(title string) string {
 	return ""
 }
 
+// glossHead is a glosario table's header row («Sigla | Definición»,
+// «Término | Significado»…): the table's furniture, not an entry.
+var glossHead = regexp.MustCompile(`(?i)^(siglas?|términos?|terminos?|abreviaturas?|acrónimos?)\s+(definici[oó]n|significado|descripci[oó]n|concepto)$`)
+
 func (p *parser) glossary(x Para) {
 	t := strings.TrimSpace(x.Text)
+	if len(p.gloss) == 0 && glossHead.MatchString(strings.Join(strings.Fields(t), " ")) {
+		p.place(x)
+		return
+	}
 	for _, re := range []*regexp.Regexp{glossTab, glossColon, glossDash} {
 		if m := re.FindStringSubmatch(t); m != nil {
 			p.gloss = append(p.gloss, &glossBuild{sigla: strings.TrimSpace(m[1]), def: []string{strings.TrimSpace(m[2])}, paras: []Para{x}})
@@ -237,7 +256,23 @@ func (p *parser) glossary(x Para) {
 			return
 		}
 	}
-	if n := len(p.gloss); n > 0 {
+	// A glosario table read cell by cell (pdftotext without -layout, a
+	// browser's or LibreOffice's bordered table): the term is a paragraph
+	// of its own, its definition the next one.
+	n := len(p.gloss)
+	if n > 0 && len(p.gloss[n-1].def) == 0 {
+		g := p.gloss[n-1]
+		g.def = append(g.def, t)
+		g.paras = append(g.paras, x)
+		p.place(x)
+		return
+	}
+	if glossTerm(t) {
+		p.gloss = append(p.gloss, &glossBuild{sigla: t, paras: []Para{x}})
+		p.place(x)
+		return
+	}
+	if n > 0 {
 		g := p.gloss[n-1]
 		g.def = append(g.def, t)
 		g.paras = append(g.paras, x)
@@ -245,6 +280,13 @@ func (p *parser) glossary(x Para) {
 		return
 	}
 	p.unplaced(x)
+}
+
+// glossTerm says a paragraph may be a glosario term set alone in its cell:
+// a sigla or a short name, at most four words and 40 characters, without
+// the full stop a definition may end with.
+func glossTerm(t string) bool {
+	return len(t) <= 40 && len(strings.Fields(t)) <= 4 && !strings.HasSuffix(t, ".") && !strings.Contains(t, ",")
 }
 
 func (p *parser) antecedente(x Para) {
@@ -284,7 +326,18 @@ func (p *parser) antecedente(x Para) {
 
 // materialize writes the glosario and the antecedentes to the model.
 func (p *parser) materialize() {
-	for _, g := range p.gloss {
+	for k, g := range p.gloss {
+		if k == 0 && glossHead.MatchString(g.sigla+" "+strings.Join(g.def, " ")) {
+			continue // the table's header row, read cell by cell
+		}
+		if len(g.def) == 0 {
+			// A term-like line with no definition after it is not an entry.
+			for _, x := range g.paras {
+				p.unplace(x)
+				p.unplaced(x)
+			}
+			continue
+		}
 		p.a.Glosario = append(p.a.Glosario, manuals.GlossaryEntry{Sigla: g.sigla, Definicion: strings.Join(g.def, " "), Origen: src(g.paras...)})
 	}
 	for _, b := range p.antes {

@@ -31,6 +31,7 @@ func isProcessConsiderando(c *manuals.Considerando) bool {
 // considerando's text; code, objective, counts, the Subproceso |
 // Procedimientos table and the procedure objectives go to Proceso.
 func (p *parser) process(c *manuals.Considerando, paras []Para) {
+	paras = splitProcessParas(paras)
 	pr := &p.a.Proceso
 	pr.Considerando = c.Numero
 	pr.Origen = src(paras...)
@@ -87,6 +88,11 @@ func (p *parser) process(c *manuals.Considerando, paras []Para) {
 				Codigo: manuals.Code(m[1]), Nombre: cleanName(m[2]), Objetivo: strings.TrimSpace(m[3]), Origen: src(x)})
 		case inTable:
 			table = append(table, t)
+		case pr.ProcedimientosDeclarados > 0 && len(pr.Objetivos) == 0 && (tableWord.MatchString(t) || anyCode.MatchString(t)):
+			// The table read cell by cell or column by column (pdftotext
+			// without -layout): its header words alone, then its codes.
+			inTable = true
+			table = append(table, tableWord.ReplaceAllString(t, ""))
 		default:
 			p.a.SinClasificar = append(p.a.SinClasificar, manuals.Fragment{Texto: t, Origen: src(x)})
 		}
@@ -94,11 +100,44 @@ func (p *parser) process(c *manuals.Considerando, paras []Para) {
 	pr.Subprocesos = splitTable(strings.Join(table, " "))
 }
 
+// processOpeners begin the parts of the process considerando: where a
+// layout that leaves no blank line between paragraphs (pdftotext -layout,
+// a text layer) ran them together, they are split again.
+var processOpeners = regexp.MustCompile(`\s(De acuerdo con el sistema de codificación|El proceso [A-Z]\.\d+\.\d{2}\s|El proceso se conforma por|Subprocesos?\s+Procedimientos?\s|El procedimiento [A-Z]\.\d)`)
+
+func splitProcessParas(paras []Para) []Para {
+	var out []Para
+	for _, x := range paras {
+		t := x.Text
+		for {
+			loc := processOpeners.FindStringSubmatchIndex(t)
+			if loc == nil {
+				break
+			}
+			head := x
+			head.Text = strings.TrimSpace(t[:loc[2]])
+			out = append(out, head)
+			t = t[loc[2]:]
+		}
+		x.Text = t
+		out = append(out, x)
+	}
+	return out
+}
+
+// tableWord is a header word of the Subproceso | Procedimientos table
+// standing alone.
+var tableWord = regexp.MustCompile(`(?i)^\s*(subprocesos?|procedimientos?)\s*$|^(?i:subprocesos?)\s+(?i:procedimientos?)\s*`)
+
 // splitTable splits the Subproceso | Procedimientos table on the code
-// pattern, whatever the line breaks and tabs: a four-part code opens a
-// subprocess, a five-part code is one of its procedures.
+// pattern, whatever the line breaks and tabs: a four-part code is a
+// subprocess, a five-part code one of the procedures of the subprocess its
+// code begins with (so that a table read column by column, all the
+// subprocesses before all the procedures, splits as one read row by row).
+// A code's name is the text up to the next code.
 func splitTable(s string) []manuals.ListedSubprocess {
 	var out []manuals.ListedSubprocess
+	at := map[manuals.Code]int{}
 	locs := anyCode.FindAllStringIndex(s, -1)
 	for i, l := range locs {
 		code := manuals.Code(s[l[0]:l[1]])
@@ -106,20 +145,30 @@ func splitTable(s string) []manuals.ListedSubprocess {
 		if i+1 < len(locs) {
 			end = locs[i+1][0]
 		}
-		name := cleanName(s[l[1]:end])
+		name := cleanName(codeHeader.ReplaceAllString(s[l[1]:end], " "))
 		switch code.Level() {
 		case manuals.LevelSubproceso:
-			out = append(out, manuals.ListedSubprocess{Codigo: code, Nombre: name})
-		case manuals.LevelProcedimiento:
-			if len(out) == 0 {
-				out = append(out, manuals.ListedSubprocess{})
+			if _, dup := at[code]; !dup {
+				at[code] = len(out)
+				out = append(out, manuals.ListedSubprocess{Codigo: code, Nombre: name})
 			}
-			last := &out[len(out)-1]
-			last.Procedimientos = append(last.Procedimientos, manuals.ListedProcedure{Codigo: code, Nombre: name})
+		case manuals.LevelProcedimiento:
+			k, ok := at[code.Parent()]
+			if !ok {
+				if len(out) == 0 || out[len(out)-1].Codigo != "" {
+					out = append(out, manuals.ListedSubprocess{})
+				}
+				k = len(out) - 1
+			}
+			out[k].Procedimientos = append(out[k].Procedimientos, manuals.ListedProcedure{Codigo: code, Nombre: name})
 		}
 	}
 	return out
 }
+
+// codeHeader is an acuerdo code (a running header) or a table header word
+// caught inside a name.
+var codeHeader = regexp.MustCompile(`\bINE/[A-Z]+\d+/\d{4}\b|\b(?:Subprocesos?|Procedimientos)\b`)
 
 func cleanName(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
