@@ -178,6 +178,11 @@ func ingestRun(o *ingestOptions) error {
 	w := o.io.Out
 	fmt.Fprintf(w, "%s: cobertura %s (%d de %s con texto %s)\n", o.input, esmx.Percent(r.Coverage()), r.Placed,
 		esmx.Count(r.NonBlank, "línea", "líneas"), esmx.Word(r.Placed, "ubicada", "ubicadas"))
+	var conf []string
+	for _, c := range r.Sections {
+		conf = append(conf, c.String())
+	}
+	fmt.Fprintf(w, "  confianza: %s\n", report.Printable(strings.Join(conf, " · ")))
 	for _, n := range a.Notas {
 		fmt.Fprintf(w, "  nota: %s\n", report.Printable(n))
 	}

@@ -21,6 +21,8 @@ type Result struct {
 	NonBlank, Placed int
 	// Missing names the essential parts not found (código, proceso, puntos).
 	Missing []string
+	// Sections rates what was read of each section (Confidence).
+	Sections []SectionConfidence
 }
 
 // Coverage is the share of non-blank source lines placed in the structure or
@@ -203,6 +205,7 @@ func Parse(c *Cleaned, prof *profile.Profile) *Result {
 		p.a.Notas = append(p.a.Notas, "El código del acuerdo ("+c.HeaderCode+") se tomó del encabezado de sus páginas: el texto no lo trae aparte.")
 	}
 	r.Missing = p.a.MissingSections()
+	r.Sections = Confidence(p.a)
 	if len(c.Paras) > 0 {
 		p.a.Origen = &manuals.Source{Desde: c.Paras[0].First, Hasta: c.Paras[len(c.Paras)-1].Last}
 	}
