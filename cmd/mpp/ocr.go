@@ -139,7 +139,9 @@ func newOCRCmd(ios *ioStreams, g *globals) *cobra.Command {
 por página («=== página N ===») que «mpp ingest» entiende. Las páginas se reconocen en paralelo,
 una por núcleo (-j), cada una en un proceso trabajador, y salen en orden. De un PDF escaneado se
 toma la imagen de cada página a su resolución; la página que no es una sola imagen se rasteriza a
---dpi. Antes de reconocer se quitan las motas y se endereza la página (hasta 5°).
+--dpi. Antes de reconocer se quitan las motas y se endereza la página (hasta 5°); una página
+escaneada de lado o de cabeza sale derecha (cuando la lectura tal cual es dudosa, se lee girada y
+se queda la lectura más segura).
 
 Una página que pasa de --limite-pagina se detiene; un archivo que no se puede abrir no detiene a
 los demás; en ambos casos se nombra.
