@@ -127,8 +127,16 @@ func recognise(ctx context.Context, ios *ioStreams, inputs []string, f ocrFlags,
 	}
 	ios.info("%s %s en %s s", esmx.Count(len(res)-len(failed), "página", "páginas"), esmx.Word(len(res)-len(failed), "reconocida", "reconocidas"),
 		esmx.Decimal(time.Since(start).Seconds(), 1))
+	for _, p := range res {
+		if how := turnedWords[p.Turned]; how != "" {
+			ios.info("página %d: estaba %s; se leyó derecha", p.Number, how)
+		}
+	}
 	return res, failed, len(bad), nil
 }
+
+// turnedWords says how a page lay, by the degrees it was turned upright.
+var turnedWords = map[int]string{90: "de lado (girada a la izquierda)", 180: "de cabeza", 270: "de lado (girada a la derecha)"}
 
 func newOCRCmd(ios *ioStreams, g *globals) *cobra.Command {
 	o := &ocrOptions{io: ios, g: g}

@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"image"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -246,4 +248,40 @@ func loadAcuerdo(t *testing.T, dir string) *manuals.Acuerdo {
 		t.Fatal(err)
 	}
 	return e.Acuerdo
+}
+
+// A page scanned upside down: «mpp ocr» reads it upright and says so.
+func TestOCRUpsideDownPage(t *testing.T) {
+	skipHeavyOCR(t)
+	pages, err := scan.Pages("ACUERDO DE LA JUNTA GENERAL EJECUTIVA DEL INSTITUTO NACIONAL ELECTORAL\n\nEl presente Acuerdo fue aprobado en sesión ordinaria de la Junta General Ejecutiva celebrada el 24 de noviembre de 2022.", scan.Options{DPI: 300})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := pages[0].Image
+	b := g.Bounds()
+	flipped := image.NewGray(b)
+	for y := 0; y < b.Dy(); y++ {
+		for x := 0; x < b.Dx(); x++ {
+			flipped.SetGray(b.Dx()-1-x, b.Dy()-1-y, g.GrayAt(b.Min.X+x, b.Min.Y+y))
+		}
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "de-cabeza.png")
+	f, err := os.Create(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := png.Encode(f, flipped); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	out := filepath.Join(dir, "texto.txt")
+	code, _, errOut := mpp(t, "ocr", in, "-o", out)
+	if code != exitOK || !strings.Contains(errOut, "página 1: estaba de cabeza; se leyó derecha") {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	text, _ := os.ReadFile(out)
+	if !strings.Contains(strings.Join(strings.Fields(string(text)), " "), "celebrada el 24 de noviembre de 2022") {
+		t.Errorf("not read upright:\n%s", text)
+	}
 }
