@@ -137,12 +137,17 @@ func (e *Engine) PageAt(img image.Image, number, dpi int) (Page, error) {
 	// that reading is the page read turned — a quarter turn each way when
 	// its dark pixels say its lines run down the columns, else upside
 	// down — and the surest reading kept (see orient.go).
-	orig := image.NewGray(g.Rect)
-	copy(orig.Pix, g.Pix) // prepare works in place
+	var orig *image.Gray // the page as it came (prepare works in place on g)
+	original := func() *image.Gray {
+		if orig == nil {
+			_, orig = pgmPage(img)
+		}
+		return orig
+	}
 	read := func(q int) (Page, error) {
 		d, gg := data, g
 		if q != 0 {
-			d, gg = pgmPage(turn(orig, q))
+			d, gg = pgmPage(turn(original(), q))
 		}
 		skew := prepare(gg, dpi, e.opt)
 		if err := e.c.SetImageFromBytes(d); err != nil {
@@ -165,7 +170,7 @@ func (e *Engine) PageAt(img image.Image, number, dpi int) (Page, error) {
 		return p, nil
 	}
 	others := []int{2}
-	if linesRunDown(orig) {
+	if linesRunDown(original()) {
 		others = []int{1, 3}
 	}
 	for _, q := range others {

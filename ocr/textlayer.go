@@ -30,18 +30,25 @@ func TextLayer(ctx context.Context, path string) ([]Page, []bool, error) {
 	if n := len(texts); n > 1 && strings.TrimSpace(texts[n-1]) == "" {
 		texts = texts[:n-1] // after the last page's form feed
 	}
-	// A page with next to no text and no image is a blank page (one a
-	// signature block pushed the page's furniture onto): nothing to OCR.
-	images := imagesPerPage(ctx, path)
 	pages := make([]Page, len(texts))
 	usable := make([]bool, len(texts))
+	var images map[int]int // asked of poppler once, for the first page that needs it
+	asked := false
 	for i, t := range texts {
 		// Soft hyphens (U+00AD) stay: the acuerdo reader joins a word
 		// hyphenated at a line's or a page's end, across the page's
 		// footer.
 		t = strings.TrimRight(t, "\n ")
 		pages[i] = Page{Number: i + 1, Text: t}
-		usable[i] = PlausibleText(t) || images != nil && images[i+1] == 0 && letterCount(t) < 200
+		usable[i] = PlausibleText(t)
+		// A page with next to no text and no image is a blank page (one a
+		// signature block pushed the page's furniture onto): nothing to OCR.
+		if !usable[i] && letterCount(t) < 200 {
+			if !asked {
+				images, asked = imagesPerPage(ctx, path), true
+			}
+			usable[i] = images != nil && images[i+1] == 0
+		}
 	}
 	return pages, usable, nil
 }

@@ -176,6 +176,13 @@ var corpusKnownFailures = map[string]string{
 	"groff/INE-JGE52-2022.txt":  "glosario leído columna por columna",
 }
 
+// confLine is «mpp ingest»'s confidence line; notHigh a section rated
+// below «alta» in it.
+var (
+	confLine = regexp.MustCompile(`(?m)^  confianza: (.*)$`)
+	notHigh  = regexp.MustCompile(` (media|baja|falta)\b`)
+)
+
 func TestAcuerdoCorpus(t *testing.T) {
 	root := "../../testdata/acuerdos"
 	if _, err := os.Stat(root); err != nil {
@@ -273,8 +280,8 @@ func TestAcuerdoCorpus(t *testing.T) {
 				}
 				// The confidence line must say no where the reading is
 				// wrong, and yes where it is whole.
-				conf := regexp.MustCompile(`(?m)^  confianza: (.*)$`).FindStringSubmatch(out)
-				high := conf != nil && !regexp.MustCompile(` (media|baja|falta)\b`).MatchString(conf[1])
+				conf := confLine.FindStringSubmatch(out)
+				high := conf != nil && !notHigh.MatchString(conf[1])
 				switch {
 				case len(bad) == 0 && !high:
 					t.Errorf("read whole, but the confidence says otherwise: %v", conf)

@@ -174,27 +174,39 @@ func (c *Cleaned) dropRunningHeaders(lines []line) []line {
 		}
 	}
 	need := max(2, len(byPage)/2)
-	out := lines[:0:0]
 	removed := 0
-	carry := false
-	for i, l := range lines {
+	out := withoutLines(lines, func(i int, l line) bool {
 		k := key(l.text)
 		hasLetter := strings.IndexFunc(k, unicode.IsLetter) >= 0
-		if hasLetter && len(k) <= 100 && len(pagesWith[k]) >= need && isEdge(byPage[l.page], i, window) {
-			if c.HeaderCode == "" {
-				c.HeaderCode = codeInText.FindString(l.text)
-			}
-			c.Noise = append(c.Noise, l.num)
-			removed++
+		if !hasLetter || len(k) > 100 || len(pagesWith[k]) < need || !isEdge(byPage[l.page], i, window) {
+			return false
+		}
+		if c.HeaderCode == "" {
+			c.HeaderCode = codeInText.FindString(l.text)
+		}
+		c.Noise = append(c.Noise, l.num)
+		removed++
+		return true
+	})
+	if removed > 0 {
+		c.Notes = append(c.Notes, strconv.Itoa(removed)+" líneas de encabezado o pie de página repetidas se quitaron")
+	}
+	return out
+}
+
+// withoutLines keeps the lines drop does not take, in order; a page break
+// before a line taken passes to the next line kept.
+func withoutLines(lines []line, drop func(int, line) bool) []line {
+	out := lines[:0:0]
+	carry := false
+	for i, l := range lines {
+		if drop(i, l) {
 			carry = carry || l.breakBefore
 			continue
 		}
 		l.breakBefore = l.breakBefore || carry
 		carry = false
 		out = append(out, l)
-	}
-	if removed > 0 {
-		c.Notes = append(c.Notes, strconv.Itoa(removed)+" líneas de encabezado o pie de página repetidas se quitaron")
 	}
 	return out
 }
@@ -248,21 +260,13 @@ func buildParas(lines []line) []Para {
 		itemStart := structStart.MatchString(t) && (n == 0 || opensItem(tail, t)) ||
 			n > 0 && ocrCommaLabel.MatchString(t) && endsSentence(strings.TrimSpace(tail))
 		starts := n == 0 || blankBetween || h != "" || itemStart || strings.Contains(t, "\t") ||
-			(inGlossary && glossaryLine.MatchString(t)) || len(parts[n-1]) == 1 && isHeadingPara(tail)
-		// The acuerdo's code alone on its line (as printed above the title)
-		// is a paragraph of its own.
-		starts = starts || len(parts[max(n, 1)-1]) == 1 && n > 0 && codeLine.MatchString(tail)
+			(inGlossary && glossaryLine.MatchString(t)) ||
+			// Nothing continues a heading, nor the acuerdo's code alone on
+			// its line (as printed above the title).
+			len(parts[n-1]) == 1 && (isHeadingPara(tail) || codeLine.MatchString(tail))
 		if !starts {
 			cur := &out[n-1]
-			if strings.HasSuffix(tail, softHyphen) {
-				// A word the typesetter hyphenated with a soft hyphen
-				// (U+00AD, which pdftotext keeps) joins whole.
-				parts[n-1][len(parts[n-1])-1] = strings.TrimSuffix(tail, softHyphen) + t
-			} else if strings.HasSuffix(tail, "-") && len(tail) > 1 && isLowerLetter(lastRuneBefore(tail, 1)) && startsLower(t) {
-				parts[n-1][len(parts[n-1])-1] = tail[:len(tail)-1] + t
-			} else {
-				parts[n-1] = append(parts[n-1], t)
-			}
+			parts[n-1] = appendWrapped(parts[n-1], t)
 			cur.Last = l.num
 			cur.Lines = append(append(cur.Lines, l.num), l.also...)
 		} else {
@@ -286,6 +290,25 @@ func dropSoftHyphens(s string) string {
 		s += softHyphen
 	}
 	return s
+}
+
+// appendWrapped adds a wrapped line's text to the parts of a paragraph (or
+// a table cell), joining a word the typesetter hyphenated at the line's
+// end: with a soft hyphen (U+00AD, which pdftotext keeps), or with a
+// hyphen between lower-case letters.
+func appendWrapped(parts []string, s string) []string {
+	if n := len(parts); n > 0 {
+		tail := parts[n-1]
+		switch {
+		case strings.HasSuffix(tail, softHyphen):
+			parts[n-1] = strings.TrimSuffix(tail, softHyphen) + s
+			return parts
+		case strings.HasSuffix(tail, "-") && len(tail) > 1 && isLowerLetter(lastRuneBefore(tail, 1)) && startsLower(s):
+			parts[n-1] = tail[:len(tail)-1] + s
+			return parts
+		}
+	}
+	return append(parts, s)
 }
 
 // softHyphen marks where a typesetter may break a word; where it did not,
@@ -379,14 +402,7 @@ func rejoin(ps []Para) []Para {
 				endsInConnector(tail) && startsLetter(p.Text) && !structural ||
 				p.afterBreak && !endsSentence(tail) && (startsLetter(p.Text) && !structural || itemLabel.MatchString(p.Text) && !opensItem(tail, p.Text))
 			if cut && !prevHeading && !strings.Contains(prev.Text, "\t") && !strings.Contains(p.Text, "\t") {
-				switch {
-				case strings.HasSuffix(tail, softHyphen):
-					parts[n-1][len(parts[n-1])-1] = strings.TrimSuffix(tail, softHyphen) + p.Text
-				case strings.HasSuffix(tail, "-") && startsLower(p.Text) && isLowerLetter(lastRuneBefore(tail, 1)):
-					parts[n-1][len(parts[n-1])-1] = tail[:len(tail)-1] + p.Text
-				default:
-					parts[n-1] = append(parts[n-1], p.Text)
-				}
+				parts[n-1] = appendWrapped(parts[n-1], p.Text)
 				prev.Last = p.Last
 				prev.Lines = append(prev.Lines, p.Lines...)
 				continue

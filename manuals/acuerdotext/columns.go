@@ -114,21 +114,4 @@ func splitAt(s string, col int) (string, string, bool) {
 	return "", "", false
 }
 
-// appendWrapped adds a cell's next line to its text, joining a word the
-// typesetter hyphenated.
-func appendWrapped(parts []string, s string) []string {
-	if n := len(parts); n > 0 {
-		tail := parts[n-1]
-		switch {
-		case strings.HasSuffix(tail, softHyphen):
-			parts[n-1] = strings.TrimSuffix(tail, softHyphen) + s
-			return parts
-		case strings.HasSuffix(tail, "-") && len(tail) > 1 && isLowerLetter(lastRuneBefore(tail, 1)) && startsLower(s):
-			parts[n-1] = tail[:len(tail)-1] + s
-			return parts
-		}
-	}
-	return append(parts, s)
-}
-
 func runeIndex(s string, byteIdx int) int { return len([]rune(s[:byteIdx])) }

@@ -2,6 +2,7 @@ package acuerdotext
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/cipro-ine/mpp/esmx"
@@ -45,20 +46,19 @@ func Confidence(a *manuals.Acuerdo) []SectionConfidence {
 		out = append(out, SectionConfidence{section, l, why})
 	}
 	// Glosario.
-	switch empty := 0; {
+	empty := 0
+	for _, g := range a.Glosario {
+		if strings.TrimSpace(g.Definicion) == "" || len(g.Sigla) > 40 {
+			empty++
+		}
+	}
+	switch {
 	case len(a.Glosario) == 0:
 		add("glosario", Missing, "")
+	case empty > 0:
+		add("glosario", Low, esmx.Count(empty, "entrada sin definición o con sigla de más de 40 letras", "entradas sin definición o con sigla de más de 40 letras"))
 	default:
-		for _, g := range a.Glosario {
-			if strings.TrimSpace(g.Definicion) == "" || len(g.Sigla) > 40 {
-				empty++
-			}
-		}
-		if empty > 0 {
-			add("glosario", Low, esmx.Count(empty, "entrada sin definición o con sigla de más de 40 letras", "entradas sin definición o con sigla de más de 40 letras"))
-		} else {
-			add("glosario", High, "")
-		}
+		add("glosario", High, "")
 	}
 	// Antecedentes: I, II, III… without gaps.
 	var romans []int
@@ -70,7 +70,7 @@ func Confidence(a *manuals.Acuerdo) []SectionConfidence {
 	for _, c := range a.AllConsiderandos() {
 		nums = append(nums, c.Numero)
 	}
-	rateSequence(add, "considerandos", nums, func(n int) string { return fmt.Sprint(n) })
+	rateSequence(add, "considerandos", nums, strconv.Itoa)
 	// The process considerando: its table against its own counts and its
 	// objective paragraphs.
 	pr := a.Proceso
@@ -114,7 +114,7 @@ func Confidence(a *manuals.Acuerdo) []SectionConfidence {
 	for _, p := range a.Puntos {
 		ords = append(ords, manuals.OrdinalValue(p.Ordinal))
 	}
-	rateSequence(add, "puntos", ords, func(n int) string { return fmt.Sprint(n) })
+	rateSequence(add, "puntos", ords, strconv.Itoa)
 	v := a.Votacion
 	switch {
 	case strings.TrimSpace(v.Texto) == "":

@@ -122,18 +122,7 @@ func (c *Cleaned) footnotes(lines []line) []line {
 	if len(drop) == 0 {
 		return lines
 	}
-	out := lines[:0:0]
-	carry := false
-	for i, l := range lines {
-		if drop[i] {
-			carry = carry || l.breakBefore
-			continue
-		}
-		l.breakBefore = l.breakBefore || carry
-		carry = false
-		out = append(out, l)
-	}
-	return out
+	return withoutLines(lines, func(i int, _ line) bool { return drop[i] })
 }
 
 // opensNote says whether a line opens a note, and its number.

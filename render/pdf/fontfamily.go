@@ -209,13 +209,13 @@ func familyByName(name string) (string, map[[2]bool][]byte, error) {
 			continue
 		}
 		s, err := styleOf(data)
-		if err != nil || !strings.EqualFold(s.family, name) || s.bold != k[0] || s.italic != k[1] {
-			if k == [2]bool{} && (err != nil || !strings.EqualFold(s.family, name)) {
-				return "", nil, fmt.Errorf("fuente: la familia «%s» no está instalada (fontconfig propone «%s»)", name, s.family)
-			}
-			continue
+		ofFamily := err == nil && strings.EqualFold(s.family, name)
+		switch {
+		case !ofFamily && k == [2]bool{}: // its fallback for the regular face
+			return "", nil, fmt.Errorf("fuente: la familia «%s» no está instalada (fontconfig propone «%s»)", name, s.family)
+		case ofFamily && s.bold == k[0] && s.italic == k[1]:
+			members[k] = data
 		}
-		members[k] = data
 	}
 	return name, members, nil
 }

@@ -294,7 +294,7 @@ func Layout(acts []manuals.Activity, o Options) *Diagram {
 		}
 		c0 := s * per
 		n := min(per, ncols-c0)
-		r[s] = &router{d: d, acts: acts, col: col, c0: c0, n: n, boxH: boxH, stacked: stacked,
+		r[s] = &router{d: d, acts: acts, col: col, c0: c0, n: n, boxH: boxH, stacked: stacked, used: map[[2]int]bool{}, endLane: -1,
 			page: Page{First: first, Last: last, Width: EdgeColW + float64(n)*ColW + EndColW}}
 	}
 	for k, f := range flows {
@@ -335,7 +335,6 @@ const (
 	portTop
 	portRightLow
 	portRightHigh
-	nPorts
 )
 
 // A leg is a vertical run in a gap between columns, whose x is chosen once
@@ -365,8 +364,7 @@ type plan struct {
 	// channel: the flow runs along the channel, from xa to xb (approximate
 	// extents, for the choice of tracks).
 	channel bool
-	xa      float64 // the channel run's extent (approximate, for tracks)
-	xb      float64
+	xa, xb  float64
 }
 
 type router struct {
@@ -380,7 +378,7 @@ type router struct {
 	plans   []*plan
 	legs    []*leg
 	used    map[[2]int]bool // box, port
-	endLane int
+	endLane int             // the end circle's lane, -1 until a flow ends in the band
 }
 
 func (r *router) boxOf(i int) Rect {
@@ -417,7 +415,7 @@ func (r *router) newLeg(gap, kind int, y float64) *leg {
 }
 
 // exitPort picks a free exit of box i for a flow that goes to the channel
-// (down) or, with across, to the next column.
+// (down) or, without channel, to the next column.
 func (r *router) exitPort(i int, channel bool) int {
 	free := func(p int) bool { return !r.used[[2]int{i, p}] }
 	order := []int{portRight, portRightLow, portRightHigh}
@@ -457,10 +455,6 @@ func (r *router) portAt(i, p int) Point {
 }
 
 func (r *router) plan(k int, f Flow, kind int) {
-	if r.used == nil {
-		r.used = map[[2]int]bool{}
-		r.endLane = -1
-	}
 	p := &plan{flow: k, f: f, kind: kind, track: -1}
 	r.plans = append(r.plans, p)
 	cf := 0
@@ -485,10 +479,7 @@ func (r *router) plan(k int, f Flow, kind int) {
 			}
 			return
 		}
-		p.port = r.exitPort(f.From, true)
-		if p.port != portBottom {
-			p.out = r.newLeg(cf+1, legOut, r.portAt(f.From, p.port).Y)
-		}
+		r.exitToChannel(p, cf)
 		p.in = r.newLeg(ct, legIn, r.midY(f.To))
 		p.channel, p.xa, p.xb = true, r.channelFrom(p), r.gapX(ct)
 	case toEnd:
@@ -509,16 +500,10 @@ func (r *router) plan(k int, f Flow, kind int) {
 			}
 			return
 		}
-		p.port = r.exitPort(f.From, true)
-		if p.port != portBottom {
-			p.out = r.newLeg(cf+1, legOut, r.portAt(f.From, p.port).Y)
-		}
+		r.exitToChannel(p, cf)
 		p.channel, p.xa, p.xb = true, r.channelFrom(p), r.endX()
 	case toOther:
-		p.port = r.exitPort(f.From, true)
-		if p.port != portBottom {
-			p.out = r.newLeg(cf+1, legOut, r.portAt(f.From, p.port).Y)
-		}
+		r.exitToChannel(p, cf)
 		p.channel, p.xa = true, r.channelFrom(p)
 		if r.col[f.To] < r.c0 {
 			p.xb = 0
@@ -534,6 +519,15 @@ func (r *router) plan(k int, f Flow, kind int) {
 		} else {
 			p.xa = r.page.Width
 		}
+	}
+}
+
+// exitToChannel gives p, which leaves its box in column cf for the
+// channel, its exit: straight down, or out to the right and down the gap.
+func (r *router) exitToChannel(p *plan, cf int) {
+	p.port = r.exitPort(p.f.From, true)
+	if p.port != portBottom {
+		p.out = r.newLeg(cf+1, legOut, r.portAt(p.f.From, p.port).Y)
 	}
 }
 
