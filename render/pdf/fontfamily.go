@@ -212,7 +212,7 @@ func familyByName(name string) (string, map[[2]bool][]byte, error) {
 		ofFamily := err == nil && strings.EqualFold(s.family, name)
 		switch {
 		case !ofFamily && k == [2]bool{}: // its fallback for the regular face
-			return "", nil, fmt.Errorf("fuente: la familia «%s» no está instalada (fontconfig propone «%s»)", name, s.family)
+			return "", nil, fmt.Errorf("fuente: la familia «%s» no está instalada; la más parecida que hay es «%s» (sin --fuente, los PDF van en Liberation Sans, con las medidas de Arial)", name, s.family)
 		case ofFamily && s.bold == k[0] && s.italic == k[1]:
 			members[k] = data
 		}
