@@ -150,6 +150,10 @@ func (e *Engine) PageAt(img image.Image, number, dpi int) (Page, error) {
 			d, gg = pgmPage(turn(original(), q))
 		}
 		skew := prepare(gg, dpi, e.opt)
+		rows, err := e.tables(gg, dpi)
+		if err != nil {
+			return Page{}, err
+		}
 		if err := e.c.SetImageFromBytes(d); err != nil {
 			return Page{}, err
 		}
@@ -157,7 +161,13 @@ func (e *Engine) PageAt(img image.Image, number, dpi int) (Page, error) {
 		if err != nil {
 			return Page{}, err
 		}
-		p := pageFromBoxes(number, boxes, skew)
+		lines := linesOf(boxes, image.Point{})
+		e.markCalls(gg, lines)
+		if len(rows) > 0 {
+			lines = append(lines, rows...)
+			slices.SortStableFunc(lines, func(a, b textLine) int { return a.top - b.top })
+		}
+		p := pageFromLines(number, lines, skew)
 		p.Turned = 90 * q
 		return p, nil
 	}
@@ -190,51 +200,77 @@ func (e *Engine) PageAt(img image.Image, number, dpi int) (Page, error) {
 // degraded, an upside-down one far below (measured, TestUpright).
 const sureConf = 70
 
+// textLine is a line of a page: its words (in page coordinates) and
+// where it lies; text, when set, is written as it is (a table's row).
+type textLine struct {
+	words       []Word
+	top, bottom int
+	height      int // tallest word
+	text        string
+	row         bool
+}
+
+// linesOf groups Tesseract's words by line, in its reading order, moved by
+// off (the corner of the image it read within the page).
+func linesOf(boxes []gosseract.BoundingBox, off image.Point) []textLine {
+	var lines []textLine
+	var prev gosseract.BoundingBox
+	for i, x := range boxes {
+		text := strings.TrimSpace(x.Word)
+		if text == "" {
+			continue
+		}
+		if n := len(lines); n == 0 || i == 0 || x.BlockNum != prev.BlockNum || x.ParNum != prev.ParNum || x.LineNum != prev.LineNum {
+			lines = append(lines, textLine{top: x.Box.Min.Y + off.Y, bottom: x.Box.Max.Y + off.Y})
+		}
+		prev = x
+		l := &lines[len(lines)-1]
+		box := x.Box.Add(off)
+		l.words = append(l.words, Word{Text: text, Conf: x.Confidence, Box: box, Block: x.BlockNum, Par: x.ParNum})
+		l.top, l.bottom, l.height = min(l.top, box.Min.Y), max(l.bottom, box.Max.Y), max(l.height, box.Dy())
+	}
+	return lines
+}
+
 // pageFromBoxes builds a page from Tesseract's words in reading order: its
 // words with their lines, and its text.
 func pageFromBoxes(number int, boxes []gosseract.BoundingBox, skew float64) Page {
-	p := Page{Number: number, Words: make([]Word, 0, len(boxes)), Skew: skew}
-	// Group the words by line, in Tesseract's reading order.
-	type line struct {
-		words       []gosseract.BoundingBox
-		top, bottom int
-		height      int // tallest word
-	}
-	var lines []line
-	for i, x := range boxes {
-		if strings.TrimSpace(x.Word) == "" {
-			continue
-		}
-		if n := len(lines); n == 0 || i == 0 || x.BlockNum != lines[n-1].words[0].BlockNum || x.ParNum != lines[n-1].words[0].ParNum || x.LineNum != lines[n-1].words[0].LineNum {
-			lines = append(lines, line{top: x.Box.Min.Y, bottom: x.Box.Max.Y})
-		}
-		l := &lines[len(lines)-1]
-		l.words = append(l.words, x)
-		l.top, l.bottom, l.height = min(l.top, x.Box.Min.Y), max(l.bottom, x.Box.Max.Y), max(l.height, x.Box.Dy())
-	}
+	return pageFromLines(number, linesOf(boxes, image.Point{}), skew)
+}
+
+// pageFromLines builds a page of its lines, in order: a gap taller than a
+// line between two is a paragraph break, a gap wider than one and a half
+// times the words' height inside a line a tab (a table's columns, when
+// they were not found by their rules).
+func pageFromLines(number int, lines []textLine, skew float64) Page {
+	p := Page{Number: number, Skew: skew}
 	var b strings.Builder
 	for li, l := range lines {
 		if li > 0 {
 			b.WriteByte('\n')
-			// A gap taller than a line is a paragraph break. (Tesseract's
-			// paragraph numbers are no guide: with psm 6 it starts one on
-			// almost every line.)
-			if prev := lines[li-1]; l.top-prev.bottom > max(l.height, prev.height) {
+			// (Tesseract's paragraph numbers are no guide: with psm 6 it
+			// starts one on almost every line.)
+			if prev := lines[li-1]; l.top-prev.bottom > max(l.height, prev.height) && !(l.row && prev.row) {
 				b.WriteByte('\n')
 			}
 		}
+		if l.row {
+			b.WriteString(l.text)
+		}
 		for wi, x := range l.words {
-			if wi > 0 {
+			if wi > 0 && !l.row {
 				last := l.words[wi-1]
 				if gap := x.Box.Min.X - last.Box.Max.X; gap > 3*max(x.Box.Dy(), last.Box.Dy())/2 {
-					b.WriteByte('\t') // a column gap, as in the glosario's table
+					b.WriteByte('\t')
 				} else {
 					b.WriteByte(' ')
 				}
 			}
-			text := strings.TrimSpace(x.Word)
-			b.WriteString(text)
-			p.Words = append(p.Words, Word{Text: text, Conf: x.Confidence, Box: x.Box, Page: number, Line: li + 1, Block: x.BlockNum, Par: x.ParNum})
+			if !l.row {
+				b.WriteString(x.Text)
+			}
+			x.Page, x.Line = number, li+1
+			p.Words = append(p.Words, x)
 		}
 	}
 	p.Text = b.String()

@@ -1,0 +1,254 @@
+package ocr
+
+import (
+	"image"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/otiai10/gosseract/v2"
+)
+
+// Footnote calls. A call is a small number raised above the line
+// («Junta.¹»); Tesseract, reading the line as a whole, gives it back as
+// «'», «*», «?» or nothing, and the note it calls is lost to the reader.
+// The page's pixels say what the text does not: the last glyph of a word
+// whose ink ends well above the line's baseline and stands at least half
+// as tall as the line's capitals is a call (a closing quote or an
+// apostrophe is raised too, but not half as tall). It is read again alone,
+// enlarged, as digits only, and written as digits after the word; a note's
+// own number, raised at the start of its line, likewise before it.
+
+// lineMetrics are a line's baseline and the heights above it, from the
+// ink of its words' boxes row by row: the baseline is the lowest row with
+// a third of the busiest row's ink (descenders have far less), the x-height
+// the highest such row, the capitals' top the highest row with any ink to
+// speak of.
+type lineMetrics struct {
+	baseline, xTop, capTop int
+}
+
+func metricsOf(g *image.Gray, l textLine) (lineMetrics, bool) {
+	if len(l.words) == 0 || l.bottom-l.top < 4 {
+		return lineMetrics{}, false
+	}
+	ink := make([]int, l.bottom-l.top+1)
+	for _, w := range l.words {
+		r := w.Box.Intersect(g.Rect)
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			for _, v := range g.Pix[y*g.Stride+r.Min.X : y*g.Stride+r.Max.X] {
+				if v < 128 {
+					ink[y-l.top]++
+				}
+			}
+		}
+	}
+	busiest := 0
+	for _, n := range ink {
+		busiest = max(busiest, n)
+	}
+	if busiest == 0 {
+		return lineMetrics{}, false
+	}
+	m := lineMetrics{baseline: -1, xTop: -1, capTop: -1}
+	for i, n := range ink {
+		if n*3 >= busiest {
+			if m.xTop < 0 {
+				m.xTop = l.top + i
+			}
+			m.baseline = l.top + i
+		}
+		if m.capTop < 0 && n*20 >= busiest {
+			m.capTop = l.top + i
+		}
+	}
+	if m.baseline-m.capTop < 6 {
+		return lineMetrics{}, false
+	}
+	return m, true
+}
+
+// glyphSpan is a run of inked columns inside a word's box and the rows its
+// ink spans.
+type glyphSpan struct{ x0, x1, top, bottom int }
+
+// edgeGlyphs are the word's column runs, scanning from its right end
+// (right) or its left, at most n of them.
+func edgeGlyphs(g *image.Gray, box image.Rectangle, right bool, n int) []glyphSpan {
+	r := box.Intersect(g.Rect)
+	inked := func(x int) (top, bottom int, ok bool) {
+		top, bottom = -1, -1
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			if g.Pix[y*g.Stride+x] < 128 {
+				if top < 0 {
+					top = y
+				}
+				bottom = y
+			}
+		}
+		return top, bottom, top >= 0
+	}
+	var out []glyphSpan
+	x, step, end := r.Max.X-1, -1, r.Min.X-1
+	if !right {
+		x, step, end = r.Min.X, 1, r.Max.X
+	}
+	var cur *glyphSpan
+	for ; x != end && len(out) <= n; x += step {
+		top, bottom, ok := inked(x)
+		if !ok {
+			cur = nil
+			continue
+		}
+		if cur == nil {
+			out = append(out, glyphSpan{x0: x, x1: x, top: top, bottom: bottom})
+			cur = &out[len(out)-1]
+			continue
+		}
+		cur.x0, cur.x1 = min(cur.x0, x), max(cur.x1, x)
+		cur.top, cur.bottom = min(cur.top, top), max(cur.bottom, bottom)
+	}
+	return out
+}
+
+// raised says whether a glyph stands as a call does above the line.
+func (m lineMetrics) raised(s glyphSpan) bool {
+	cap := m.baseline - m.capTop
+	xh := max(1, m.baseline-m.xTop)
+	h := s.bottom - s.top + 1
+	return s.bottom < m.baseline-xh/3 && 2*h >= cap && h <= cap && s.x1-s.x0 < 2*cap
+}
+
+// callDigits reads raised glyphs (the call's digits, right to left or left
+// to right as found) alone: enlarged three times, as digits only.
+func (e *Engine) callDigits(g *image.Gray, m lineMetrics, spans []glyphSpan) (string, bool) {
+	r := image.Rectangle{}
+	for _, s := range spans {
+		r = r.Union(image.Rect(s.x0, s.top, s.x1+1, s.bottom+1))
+	}
+	// The glyph's faint edges (a serif lighter than the stem) are outside
+	// its darkest columns; nothing of the line's letters is as high.
+	pad := max(2, r.Dy()/4)
+	r = image.Rect(r.Min.X-pad, r.Min.Y-2, r.Max.X+pad, min(r.Max.Y+2, m.baseline-(m.baseline-m.xTop)/3)).Intersect(g.Rect)
+	const k, margin = 3, 12
+	c := image.NewGray(image.Rect(0, 0, r.Dx()*k+2*margin, r.Dy()*k+2*margin))
+	for i := range c.Pix {
+		c.Pix[i] = 255
+	}
+	for y := 0; y < r.Dy()*k; y++ {
+		src := g.Pix[(r.Min.Y+y/k)*g.Stride:]
+		for x := 0; x < r.Dx()*k; x++ {
+			c.Pix[(y+margin)*c.Stride+x+margin] = src[r.Min.X+x/k]
+		}
+	}
+	data, _ := pgmPage(c)
+	set := func(k, v string) error { return e.c.SetVariable(gosseract.SettableVariable(k), v) }
+	if set("tessedit_char_whitelist", "0123456789") != nil || set("tessedit_pageseg_mode", "7") != nil {
+		return "", false
+	}
+	defer func() {
+		set("tessedit_char_whitelist", "")
+		set("tessedit_pageseg_mode", strconv.Itoa(e.opt.PSM))
+	}()
+	if e.c.SetImageFromBytes(data) != nil {
+		return "", false
+	}
+	boxes, err := e.c.GetBoundingBoxesVerbose()
+	if err != nil {
+		return "", false
+	}
+	var b strings.Builder
+	for _, x := range boxes {
+		if x.Confidence < 50 {
+			return "", false
+		}
+		b.WriteString(strings.TrimSpace(x.Word))
+	}
+	d := b.String()
+	if d == "" || len(d) > 2 || strings.Trim(d, "0123456789") != "" || d[0] == '0' {
+		return "", false
+	}
+	return d, true
+}
+
+// callJunk is what Tesseract makes of a raised number read with its line.
+const callJunk = "'’‘*?!°º^`\"¹²³|"
+
+// markCalls finds the footnote calls of the lines (and the raised numbers
+// that open notes) and writes them as digits.
+func (e *Engine) markCalls(g *image.Gray, lines []textLine) {
+	for li := range lines {
+		l := &lines[li]
+		if l.row {
+			continue
+		}
+		m, ok := metricsOf(g, *l)
+		if !ok {
+			continue
+		}
+		for wi := range l.words {
+			w := &l.words[wi]
+			if spans := raisedEnd(g, m, w.Box, true); len(spans) > 0 && len(spans) < len(edgeGlyphs(g, w.Box, true, 3)) {
+				if d, ok := e.callDigits(g, m, spans); ok {
+					w.Text = withCall(w.Text, d)
+				}
+			}
+			if wi == 0 {
+				if spans := raisedEnd(g, m, w.Box, false); len(spans) > 0 {
+					if d, ok := e.callDigits(g, m, spans); ok {
+						w.Text = withNoteNumber(w.Text, d)
+					}
+				}
+			}
+		}
+	}
+}
+
+// raisedEnd are the raised glyphs at one end of a word (up to two: a call
+// of two digits), or none.
+func raisedEnd(g *image.Gray, m lineMetrics, box image.Rectangle, right bool) []glyphSpan {
+	spans := edgeGlyphs(g, box, right, 3)
+	var out []glyphSpan
+	for _, s := range spans {
+		if !m.raised(s) {
+			break
+		}
+		out = append(out, s)
+		if len(out) == 2 {
+			break
+		}
+	}
+	return out
+}
+
+// withCall writes the call d after the word, instead of what Tesseract
+// read of it.
+func withCall(word, d string) string {
+	w := strings.TrimRight(word, callJunk)
+	if strings.HasSuffix(w, d) {
+		if rest := strings.TrimSuffix(w, d); rest != "" && !unicode.IsDigit(lastRune(rest)) {
+			return w // read right already
+		}
+	}
+	if w == "" {
+		return word
+	}
+	return w + d
+}
+
+// withNoteNumber writes a note's number before the word that opens it.
+func withNoteNumber(word, d string) string {
+	w := strings.TrimLeft(word, callJunk)
+	if strings.HasPrefix(w, d) {
+		return d + " " + strings.TrimPrefix(w, d)
+	}
+	if w == "" {
+		return d
+	}
+	return d + " " + w
+}
+
+func lastRune(s string) rune {
+	r := []rune(s)
+	return r[len(r)-1]
+}
