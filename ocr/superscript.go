@@ -2,6 +2,7 @@ package ocr
 
 import (
 	"image"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -188,19 +189,36 @@ func (e *Engine) markCalls(g *image.Gray, lines []textLine) {
 		}
 		for wi := range l.words {
 			w := &l.words[wi]
-			if spans := raisedEnd(g, m, w.Box, true); len(spans) > 0 && len(spans) < len(edgeGlyphs(g, w.Box, true, 3)) {
-				if d, ok := e.callDigits(g, m, spans); ok {
-					w.Text = withCall(w.Text, d)
-				}
+			spans := raisedEnd(g, m, w.Box, true)
+			if len(spans) == 0 {
+				continue
 			}
-			if wi == 0 {
-				if spans := raisedEnd(g, m, w.Box, false); len(spans) > 0 {
-					if d, ok := e.callDigits(g, m, spans); ok {
-						w.Text = withNoteNumber(w.Text, d)
-					}
+			d, ok := e.callDigits(g, m, spans)
+			if !ok {
+				continue
+			}
+			switch whole := len(spans) == len(edgeGlyphs(g, w.Box, true, 3)); {
+			case whole && wi == 0:
+				w.Text = d // a note's number, read apart («l Publicado»)
+			case whole:
+				// A call read as a word of its own: it goes with the word
+				// it follows.
+				prev := &l.words[wi-1]
+				prev.Text = withCall(prev.Text, d)
+				w.Text = ""
+			default:
+				w.Text = withCall(w.Text, d)
+			}
+		}
+		if len(l.words) > 0 {
+			w := &l.words[0]
+			if spans := raisedEnd(g, m, w.Box, false); len(spans) > 0 && len(spans) < len(edgeGlyphs(g, w.Box, false, 3)) {
+				if d, ok := e.callDigits(g, m, spans); ok {
+					w.Text = withNoteNumber(w.Text, d)
 				}
 			}
 		}
+		l.words = slices.DeleteFunc(l.words, func(w Word) bool { return w.Text == "" })
 	}
 }
 
@@ -238,10 +256,7 @@ func withCall(word, d string) string {
 
 // withNoteNumber writes a note's number before the word that opens it.
 func withNoteNumber(word, d string) string {
-	w := strings.TrimLeft(word, callJunk)
-	if strings.HasPrefix(w, d) {
-		return d + " " + strings.TrimPrefix(w, d)
-	}
+	w := strings.TrimPrefix(strings.TrimLeft(word, callJunk), d)
 	if w == "" {
 		return d
 	}

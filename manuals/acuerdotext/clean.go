@@ -174,11 +174,30 @@ func (c *Cleaned) dropRunningHeaders(lines []line) []line {
 		}
 	}
 	need := max(2, len(byPage)/2)
+	var frequent []string
+	for k, pgs := range pagesWith {
+		if len(pgs) >= need {
+			frequent = append(frequent, k)
+		}
+	}
+	// An OCR slip in one page's header («INE/IJGE248/2022») leaves it the
+	// header it is: a line within a few letters of a repeated one.
+	repeated := func(k string) bool {
+		if len(pagesWith[k]) >= need {
+			return true
+		}
+		for _, f := range frequent {
+			if d := len(f) - len(k); len(f) >= 12 && d*d <= 9 && editdist.Strings(f, k) <= len(f)/12+1 {
+				return true
+			}
+		}
+		return false
+	}
 	removed := 0
 	out := withoutLines(lines, func(i int, l line) bool {
 		k := key(l.text)
 		hasLetter := strings.IndexFunc(k, unicode.IsLetter) >= 0
-		if !hasLetter || len(k) > 100 || len(pagesWith[k]) < need || !isEdge(byPage[l.page], i, window) {
+		if !hasLetter || len(k) > 100 || !isEdge(byPage[l.page], i, window) || !repeated(k) {
 			return false
 		}
 		if c.HeaderCode == "" {
@@ -397,7 +416,7 @@ func rejoin(ps []Para) []Para {
 			// Nothing continues a heading, an acuerdo code or a block in
 			// capitals (a title, a signature).
 			prevHeading := len(parts[n-1]) == 1 && (headingKey(tail) != "" || codeLine.MatchString(tail) || isUpperBlock(tail))
-			structural := structStart.MatchString(p.Text) || headingKey(p.Text) != ""
+			structural := structStart.MatchString(p.Text) || headingKey(p.Text) != "" || ocrCommaLabel.MatchString(p.Text)
 			cut := startsLower(p.Text) && !listLabel.MatchString(p.Text) && !strings.HasSuffix(tail, ".") ||
 				endsInConnector(tail) && startsLetter(p.Text) && !structural ||
 				p.afterBreak && !endsSentence(tail) && (startsLetter(p.Text) && !structural || itemLabel.MatchString(p.Text) && !opensItem(tail, p.Text))
@@ -432,9 +451,10 @@ func counted(lines []line, num int) bool {
 var (
 	// ocrCommaLabel is an item label as OCR misreads it: the full stop as
 	// a comma ("4, De conformidad…", "IV, El 26 de agosto…"), an I of a
-	// roman numeral as l, 1 or | ("XIl. El día…"); the parser takes it back
-	// only when it is the number that comes next.
-	ocrCommaLabel = regexp.MustCompile(`^(?:[IVXLl1|]+[.,]|\d+,)\s+[A-ZÁÉÍÓÚÑ]`)
+	// roman numeral as l, 1, |, T («XIl. El día…», «TIT. El 8…»), its stop
+	// lost («VII El 22…»); the parser takes it back only when it is the
+	// number that comes next.
+	ocrCommaLabel = regexp.MustCompile(`^(?:[IVXLTil1|!]{1,5}[.,:]?|\d+,)\s+[A-ZÁÉÍÓÚÑ]`)
 	itemLabel     = regexp.MustCompile(`^(?:([IVXLCD]+)\.|(\d+)\.|([a-z])\.|([a-z]{1,2})\))\s`)
 	// Words after which a label is a reference ("inciso t)"), not an item.
 	referenceWords = wordSet("inciso incisos fracción fracciones numeral numerales apartado párrafo artículo artículos punto")

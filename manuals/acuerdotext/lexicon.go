@@ -39,12 +39,18 @@ func NewLexicon(prof *profile.Profile, glosario []manuals.GlossaryEntry) *Lexico
 			l.add(n)
 		}
 	}
+	// The glosario's terms, but those the lexicon so far would correct: a
+	// glosario read by OCR carries its slips («CAl» for CAI).
+	var terms []string
 	for _, g := range glosario {
 		for _, t := range g.Terms() {
-			if !strings.Contains(t, " ") {
-				l.add(t)
+			if _, _, slip := l.fix(t); !strings.Contains(t, " ") && !slip {
+				terms = append(terms, t)
 			}
 		}
+	}
+	for _, t := range terms {
+		l.add(t)
 	}
 	return l
 }
@@ -164,6 +170,11 @@ func Correct(a *manuals.Acuerdo, l *Lexicon) []manuals.Correction {
 	}
 	fix(&a.Codigo, "código del acuerdo", nil)
 	fix(&a.Titulo, "título", nil)
+	for i := range a.Glosario {
+		g := &a.Glosario[i]
+		fix(&g.Sigla, "glosario ("+g.Sigla+")", g.Origen)
+		fix(&g.Definicion, "glosario ("+g.Sigla+"), definición", g.Origen)
+	}
 	for i := range a.Antecedentes {
 		an := &a.Antecedentes[i]
 		fixParagraphs(&an.Paragraphs, "antecedente "+an.Romano, an.Origen, fix)
@@ -178,6 +189,7 @@ func Correct(a *manuals.Acuerdo, l *Lexicon) []manuals.Correction {
 	where := fmt.Sprintf("considerando %d", pr.Considerando)
 	fix(&pr.Nombre, where+", nombre del proceso", nil)
 	fix(&pr.Objetivo, where+", objetivo del proceso", nil)
+	fix(&pr.UR, where+", unidad responsable", nil)
 	for i := range pr.Subprocesos {
 		s := &pr.Subprocesos[i]
 		fix(&s.Nombre, where+", tabla ("+string(s.Codigo)+")", nil)

@@ -103,3 +103,76 @@ func TestAntecedentesPastEightyNine(t *testing.T) {
 		t.Errorf("the «C.» paragraph is not in antecedente L: %q", ants[49].AllText())
 	}
 }
+
+// The slips OCR made on the corpus's scans by other producers
+// (testdata/acuerdos, MPP_ESCANEOS): roman numerals read «Il.», «TIT.»,
+// «Vill.», «VII» (VIII with an I and its stop lost), a glosario sigla and
+// the unit that cites it read «CAl», the process's codes read with a 5 or
+// a $ for their S, one page's running header read with a slip. Each is
+// taken back, and what is not a slip stays: «III» where II comes next is
+// not II, «VI» where V comes next is not V.
+func TestOCRSlipsOfOtherScans(t *testing.T) {
+	for _, c := range []struct {
+		tok  string
+		want int
+		ok   bool
+	}{
+		{"Il", 1, true}, {"|", 1, true}, {"L", 1, true}, {"IL", 2, true}, {"TL", 2, true}, {"TIT", 3, true},
+		{"TI", 3, true}, {"TV", 4, true}, {"VIL", 7, true}, {"Vill", 8, true}, {"VII", 8, true}, {"XL", 11, true},
+		{"III", 2, false}, {"VI", 5, false}, {"V", 4, false}, {"X", 9, false}, {"IX", 11, false}, {"XV", 5, false},
+	} {
+		if got, ok := romanSlip(c.tok, c.want); ok != c.ok || ok && got != manuals.RomanNumeral(c.want) {
+			t.Errorf("romanSlip(%q, %d) = %q, %v; want %v", c.tok, c.want, got, ok, c.ok)
+		}
+	}
+
+	b, err := os.ReadFile(seeds["JGE52"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	for _, r := range [][2]string{
+		{"- I. El", "Il. El"}, {"- III.** El", "TIT. El"}, {"- VIII. El", "VII El"},
+		{"CAI\tCoordinación", "CAl\tCoordinación"}, {"por la CAI a quien", "por la CAl a quien"},
+		{"S.5.01.1 Coordinación", "5.5.01.1 Coordinación"}, {"Comparada S.5.01.1.02", "Comparada $.5.01.1.02"},
+	} {
+		if !strings.Contains(text, r[0]) {
+			t.Fatalf("the seed has no %q", r[0])
+		}
+		text = strings.Replace(text, r[0], r[1], 1)
+	}
+	r, err := Ingest([]byte(text), profile.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := r.Acuerdo
+	var romans []string
+	for _, an := range a.Antecedentes {
+		romans = append(romans, an.Romano)
+	}
+	if want := "I II III IV V VI VII VIII IX X"; strings.Join(romans, " ") != want {
+		t.Errorf("antecedentes %v, want %s", romans, want)
+	}
+	if a.Proceso.UR != "CAI" || a.Glosario[0].Sigla != "CAI" && a.Glosario[1].Sigla != "CAI" {
+		t.Errorf("UR %q, glosario %v", a.Proceso.UR, a.Glosario[:2])
+	}
+	var codes []string
+	for _, s := range a.Proceso.Subprocesos {
+		codes = append(codes, string(s.Codigo))
+		for _, p := range s.Procedimientos {
+			codes = append(codes, string(p.Codigo))
+		}
+	}
+	if want := "S.5.01.1 S.5.01.1.01 S.5.01.1.02 S.5.01.2 S.5.01.2.01 S.5.01.2.02"; strings.Join(codes, " ") != want {
+		t.Errorf("table codes %v, want %s", codes, want)
+	}
+	var fixes []string
+	for _, c := range a.Correcciones {
+		fixes = append(fixes, c.Original+"→"+c.Corregido)
+	}
+	for _, want := range []string{"Il.→I.", "TIT.→III.", "VII→VIII.", "CAl→CAI", "5.5.01.1→S.5.01.1", "$.5.01.1.02→S.5.01.1.02"} {
+		if !slices.Contains(fixes, want) {
+			t.Errorf("no correction %s recorded: %v", want, fixes)
+		}
+	}
+}

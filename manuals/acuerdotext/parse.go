@@ -66,8 +66,8 @@ var (
 	codeLine     = regexp.MustCompile(`^INE/[A-Z]+\d+/\d{4}$`)
 	acuerdoRefRe = regexp.MustCompile(`INE/[A-Z]+\d+/\d{4}`)
 	romanItem    = regexp.MustCompile(`^([IVXLCD]+)\.\s*(.*)$`)
-	ocrRomanItem = regexp.MustCompile(`^([IVXLCDl1|]+)(\.|,)\s+((?:\.|[A-ZÁÉÍÓÚÑ]).*)$`)
-	romanSlips   = strings.NewReplacer("l", "I", "1", "I", "|", "I")
+	ocrRomanItem = regexp.MustCompile(`^([IVXLCDTil1|!]{1,6})([.,:]?)\s+((?:\.|[A-ZÁÉÍÓÚÑ]).*)$`)
+	romanSlips   = strings.NewReplacer("l", "I", "i", "I", "1", "I", "|", "I", "!", "I", "T", "I")
 	numItem      = regexp.MustCompile(`^(\d+)\.\s+(.*)$`)
 	ocrNumItem   = regexp.MustCompile(`^(\d+),\s+([A-ZÁÉÍÓÚÑ].*)$`)
 	letterItem   = regexp.MustCompile(`^([a-z])\.\s+(.*)$`)
@@ -296,7 +296,10 @@ func (p *parser) antecedente(x Para) {
 	// From XC on a numeral has a C (or D), which also abbreviates a title
 	// («C. Juan …»): those count only as the next antecedente in sequence.
 	if m := romanItem.FindStringSubmatch(x.Text); m != nil && manuals.IsRoman(m[1]) &&
-		(!strings.ContainsAny(m[1], "CD") || manuals.RomanValue(m[1]) == len(p.antes)+1) {
+		(!strings.ContainsAny(m[1], "CD") || manuals.RomanValue(m[1]) == len(p.antes)+1) &&
+		// A number given already, one I short of the next («VII.» after
+		// VII): the next one misread.
+		!(manuals.RomanValue(m[1]) <= len(p.antes) && slipOfNext(m[1], len(p.antes)+1)) {
 		b := &paraBuild{head: m[1]}
 		b.add(x, m[2])
 		p.antes = append(p.antes, b)
@@ -308,8 +311,7 @@ func (p *parser) antecedente(x Para) {
 	// sequence, and only that one, is taken back, and the correction is
 	// recorded.
 	if m := ocrRomanItem.FindStringSubmatch(x.Text); m != nil {
-		fixed := romanSlips.Replace(m[1])
-		if manuals.RomanValue(fixed) == len(p.antes)+1 && (fixed != m[1] || m[2] == ",") {
+		if fixed, ok := romanSlip(m[1], len(p.antes)+1); ok {
 			b := &paraBuild{head: fixed}
 			b.add(x, m[3])
 			p.antes = append(p.antes, b)
@@ -325,6 +327,35 @@ func (p *parser) antecedente(x Para) {
 		return
 	}
 	p.unplaced(x)
+}
+
+func slipOfNext(tok string, want int) bool {
+	_, ok := romanSlip(tok, want)
+	return ok
+}
+
+// romanSlip says whether tok, the label of a paragraph as OCR read it, is
+// the numeral want: its I read as l, i, 1, |, ! or T, an I read as L («IL»,
+// «XL»), one I lost («VII» for VIII) or one too many read as a look-alike
+// («Il» for I). (A label
+// read right with its stop never gets here but as a number given already.)
+func romanSlip(tok string, want int) (string, bool) {
+	exp := manuals.RomanNumeral(want)
+	fixed := romanSlips.Replace(tok)
+	for _, c := range []string{fixed, strings.ReplaceAll(fixed, "L", "I")} {
+		if c == exp {
+			return exp, true
+		}
+		// One I lost («VII» for VIII), or one too many where a look-alike
+		// stands for it («Il» for I), and never into another numeral's
+		// place: the label differs from want only there.
+		if d := len(c) - len(exp); (d == -1 || d == 1 && c != tok) && strings.Trim(c, "IVX") == "" &&
+			(strings.HasPrefix(c, exp) || strings.HasPrefix(exp, c)) &&
+			strings.Count(c, "V") == strings.Count(exp, "V") && strings.Count(c, "X") == strings.Count(exp, "X") {
+			return exp, true
+		}
+	}
+	return "", false
 }
 
 // materialize writes the glosario and the antecedentes to the model.

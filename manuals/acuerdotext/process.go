@@ -1,6 +1,7 @@
 package acuerdotext
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -31,7 +32,7 @@ func isProcessConsiderando(c *manuals.Considerando) bool {
 // considerando's text; code, objective, counts, the Subproceso |
 // Procedimientos table and the procedure objectives go to Proceso.
 func (p *parser) process(c *manuals.Considerando, paras []Para) {
-	paras = splitProcessParas(paras)
+	paras = p.codeSlips(splitProcessParas(paras), c.Numero)
 	pr := &p.a.Proceso
 	pr.Considerando = c.Numero
 	pr.Origen = src(paras...)
@@ -98,6 +99,42 @@ func (p *parser) process(c *manuals.Considerando, paras []Para) {
 		}
 	}
 	pr.Subprocesos = splitTable(strings.Join(table, " "))
+}
+
+// codeSlips takes back the codes OCR misread in their letter («5.5.01.1.01»,
+// «$.5.01.1.02» for S.5.01…): a code of the process's own numbers whose
+// letter is a look-alike of the process's letter, the one most of the
+// considerando's codes have. Each correction is recorded.
+func (p *parser) codeSlips(paras []Para, considerando int) []Para {
+	count := map[string]int{}
+	best := ""
+	for _, x := range paras {
+		for _, m := range anyCode.FindAllString(x.Text, -1) {
+			k := m[:6]
+			count[k]++
+			if count[k] > count[best] || count[k] == count[best] && k < best {
+				best = k
+			}
+		}
+	}
+	if best == "" {
+		return paras
+	}
+	letter, tail := best[:1], best[1:]
+	slip := regexp.MustCompile(`(^|[\s(])([5$§8B0O1lI|2Z6GQ])(` + regexp.QuoteMeta(tail) + `(?:\.\d(?:\.\d{2})?)?)\b`)
+	for i := range paras {
+		x := &paras[i]
+		x.Text = slip.ReplaceAllStringFunc(x.Text, func(m string) string {
+			g := slip.FindStringSubmatch(m)
+			if g[2] == letter {
+				return m
+			}
+			p.a.Correcciones = append(p.a.Correcciones, manuals.Correction{Original: g[2] + g[3], Corregido: letter + g[3],
+				Ubicacion: fmt.Sprintf("considerando %d", considerando), Motivo: "error de OCR (letra de la clave del proceso)", Origen: src(*x)})
+			return g[1] + letter + g[3]
+		})
+	}
+	return paras
 }
 
 // processOpeners begin the parts of the process considerando: where a
