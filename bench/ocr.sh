@@ -13,6 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
 source bench/arbol.sh
+source bench/maquina.sh
 apt_install_missing ocrmypdf poppler-utils tesseract-ocr tesseract-ocr-spa time
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -21,12 +22,7 @@ go build -o "$work/cer" ./bench/cer
 MPP_BENCH_OUT="$work" go test -count=1 -run TestWriteOCRBench ./ocr/scan >/dev/null
 n=$(nproc)
 
-echo "### Máquina"
-echo
-echo "- $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $n núcleos, $(free -g | awk '/Mem:/{print $2}') GiB"
-echo "- $(go version), $(tesseract --version 2>&1 | head -1), ocrmypdf $(ocrmypdf --version 2>/dev/null)"
-echo "- $(date -u +%F)"
-echo
+maquina
 echo "| escaneo | herramienta | páginas | segundos | páginas/min | CER % | WER % | RSS máx. MB (mpp: suma del árbol) |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|"
 

@@ -109,9 +109,11 @@ func Clean(text string) *Cleaned {
 	}
 	if pages > 1 {
 		lines = c.dropRunningHeaders(lines)
+		lines = c.dropMisreadFolios(lines)
 	}
 	lines = c.footnotes(lines)
 	lines = sideBySide(lines)
+	lines = columnGlossary(lines)
 	kept := lines[:0]
 	carry := false
 	for _, l := range lines {
@@ -211,6 +213,44 @@ func (c *Cleaned) dropRunningHeaders(lines []line) []line {
 		c.Notes = append(c.Notes, strconv.Itoa(removed)+" líneas de encabezado o pie de página repetidas se quitaron")
 	}
 	return out
+}
+
+// dropMisreadFolios removes a page's last line when it can only be its
+// number misread by OCR («- 2 -» read «qa», «=52», «dE», «TT.»): at most
+// four characters, a letter or digit among them, no word of three letters.
+// A paragraph's last line is never that short but for a word of its own
+// («ios.», «INE.»), which has three letters.
+func (c *Cleaned) dropMisreadFolios(lines []line) []line {
+	last := map[int]int{} // page -> index of its last line
+	for i, l := range lines {
+		last[l.page] = i
+	}
+	return withoutLines(lines, func(i int, l line) bool {
+		if last[l.page] != i || !misreadFolio(strings.TrimSpace(l.text)) {
+			return false
+		}
+		c.Noise = append(c.Noise, l.num)
+		return true
+	})
+}
+
+func misreadFolio(s string) bool {
+	n, run, longest, alnum := 0, 0, 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			run = 0
+			continue
+		}
+		n++
+		if unicode.IsLetter(r) {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+		alnum = alnum || unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	return n > 0 && n <= 4 && alnum && longest < 3
 }
 
 // withoutLines keeps the lines drop does not take, in order; a page break

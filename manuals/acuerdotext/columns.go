@@ -2,8 +2,10 @@ package acuerdotext
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A table of two columns set side by side, as pdftotext -layout (and a PDF's
@@ -115,3 +117,74 @@ func splitAt(s string, col int) (string, string, bool) {
 }
 
 func runeIndex(s string, byteIdx int) int { return len([]rune(s[:byteIdx])) }
+
+// columnGlossary pairs a glosario given column by column — as pdftotext
+// gives groff's bordered table: all the terms, one a line, then after a
+// blank line all the definitions, a wrapped one going on in lower case or
+// after a connector or a full line —
+// into one «term<TAB>definition» line an entry, when the two columns
+// count the same.
+func columnGlossary(lines []line) []line {
+	h := slices.IndexFunc(lines, func(l line) bool { return headingKey(strings.TrimSpace(l.text)) == "GLOSARIO" })
+	if h < 0 {
+		return lines
+	}
+	// run is the lines from i that follow each other without a blank line
+	// and that ok takes.
+	run := func(i int, ok func(string) bool) int {
+		k := i
+		for k < len(lines) && (k == i || lines[k].num == lines[k-1].num+1) && ok(strings.TrimSpace(lines[k].text)) {
+			k++
+		}
+		return k
+	}
+	termsEnd := run(h+1, func(t string) bool { return !strings.Contains(t, "\t") && headingKey(t) == "" && glossTerm(t) })
+	if termsEnd-(h+1) < 3 || termsEnd == len(lines) || lines[termsEnd].num == lines[termsEnd-1].num+1 {
+		return lines
+	}
+	defsEnd := run(termsEnd, func(t string) bool { return !strings.Contains(t, "\t") && headingKey(t) == "" })
+	type def struct {
+		parts []string
+		nums  []int
+	}
+	block := lines[termsEnd:defsEnd]
+	widest := 0
+	for _, l := range block {
+		widest = max(widest, utf8.RuneCountInString(strings.TrimSpace(l.text)))
+	}
+	// A definition goes on in the next line when that starts in lower case
+	// or follows a connector («… del Personal de la» / «Rama
+	// Administrativa»); failing that, also when its line is full (a
+	// column's wrap).
+	pair := func(full bool) []def {
+		var defs []def
+		prevLen := 0
+		for _, l := range block {
+			t := strings.TrimSpace(l.text)
+			n := len(defs)
+			if n > 0 && (startsLower(t) || endsInConnector(defs[n-1].parts[len(defs[n-1].parts)-1]) || full && 10*prevLen >= 9*widest) {
+				defs[n-1].parts = appendWrapped(defs[n-1].parts, t)
+				defs[n-1].nums = append(defs[n-1].nums, l.num)
+			} else {
+				defs = append(defs, def{parts: []string{t}, nums: []int{l.num}})
+			}
+			prevLen = utf8.RuneCountInString(t)
+		}
+		return defs
+	}
+	defs := pair(false)
+	if len(defs) != termsEnd-(h+1) {
+		defs = pair(true)
+	}
+	terms := lines[h+1 : termsEnd]
+	if len(defs) != len(terms) {
+		return lines
+	}
+	out := append([]line(nil), lines[:h+1]...)
+	for i, t := range terms {
+		t.text = strings.TrimSpace(t.text) + "\t" + dropSoftHyphens(strings.Join(defs[i].parts, " "))
+		t.also = append(t.also, defs[i].nums...)
+		out = append(out, t)
+	}
+	return append(out, lines[defsEnd:]...)
+}

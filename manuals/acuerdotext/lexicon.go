@@ -113,7 +113,7 @@ func (l *Lexicon) fix(w string) (string, string, bool) {
 	if !hasCapitalsOrDigits(w) {
 		return "", "", false
 	}
-	swaps := []struct{ from, to byte }{{'l', 'I'}, {'I', 'l'}, {'0', 'O'}, {'O', '0'}, {'1', 'l'}, {'1', 'I'}}
+	swaps := []struct{ from, to byte }{{'l', 'I'}, {'I', 'l'}, {'0', 'O'}, {'O', '0'}, {'1', 'l'}, {'1', 'I'}, {'T', 'I'}}
 	for _, s := range swaps {
 		for i := 0; i < len(w); i++ {
 			if w[i] != s.from {

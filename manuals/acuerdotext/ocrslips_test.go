@@ -106,9 +106,9 @@ func TestAntecedentesPastEightyNine(t *testing.T) {
 
 // The slips OCR made on the corpus's scans by other producers
 // (testdata/acuerdos, MPP_ESCANEOS): roman numerals read «Il.», «TIT.»,
-// «Vill.», «VII» (VIII with an I and its stop lost), a glosario sigla and
-// the unit that cites it read «CAl», the process's codes read with a 5 or
-// a $ for their S, one page's running header read with a slip. Each is
+// «Vill.», «VII» (VIII with an I and its stop lost), a glosario sigla read
+// «CAl» and the unit that cites it «CAT», the process's codes read with a 5
+// or a $ for their S or a 5 glued before it, «tiene corno objetivo». Each is
 // taken back, and what is not a slip stays: «III» where II comes next is
 // not II, «VI» where V comes next is not V.
 func TestOCRSlipsOfOtherScans(t *testing.T) {
@@ -133,7 +133,8 @@ func TestOCRSlipsOfOtherScans(t *testing.T) {
 	text := string(b)
 	for _, r := range [][2]string{
 		{"- I. El", "Il. El"}, {"- III.** El", "TIT. El"}, {"- VIII. El", "VII El"},
-		{"CAI\tCoordinación", "CAl\tCoordinación"}, {"por la CAI a quien", "por la CAl a quien"},
+		{"CAI\tCoordinación", "CAl\tCoordinación"}, {"por la CAI a quien", "por la CAT a quien"},
+		{"\tS.5.01.2.01", "\t5S.5.01.2.01"}, {"Comparada, tiene como objetivo", "Comparada, tiene corno objetivo"},
 		{"S.5.01.1 Coordinación", "5.5.01.1 Coordinación"}, {"Comparada S.5.01.1.02", "Comparada $.5.01.1.02"},
 	} {
 		if !strings.Contains(text, r[0]) {
@@ -170,7 +171,10 @@ func TestOCRSlipsOfOtherScans(t *testing.T) {
 	for _, c := range a.Correcciones {
 		fixes = append(fixes, c.Original+"→"+c.Corregido)
 	}
-	for _, want := range []string{"Il.→I.", "TIT.→III.", "VII→VIII.", "CAl→CAI", "5.5.01.1→S.5.01.1", "$.5.01.1.02→S.5.01.1.02"} {
+	if len(a.Proceso.Objetivos) != 4 {
+		t.Errorf("procedure objectives: %v", a.Proceso.Objetivos)
+	}
+	for _, want := range []string{"Il.→I.", "TIT.→III.", "VII→VIII.", "CAl→CAI", "CAT→CAI", "5.5.01.1→S.5.01.1", "$.5.01.1.02→S.5.01.1.02", "5S.5.01.2.01→S.5.01.2.01"} {
 		if !slices.Contains(fixes, want) {
 			t.Errorf("no correction %s recorded: %v", want, fixes)
 		}

@@ -11,11 +11,11 @@ import (
 
 var (
 	processCode   = regexp.MustCompile(`le corresponde el código\s+([A-Z]\.\d+(?:\.\d+)*)`)
-	processObjRe  = regexp.MustCompile(`^El proceso\s+([A-Z]\.[\d.]+)\s+(.+?)\s+tiene como objetivo\s*:?\s*(.*)$`)
+	processObjRe  = regexp.MustCompile(`^El proceso\s+([A-Z]\.[\d.]+)\s+(.+?)\s+tiene co(?:m|rn)o objetivo\s*:?\s*(.*)$`)
 	countsRe      = regexp.MustCompile(`(?i)se conforma por\s+(\d+)\s+subprocesos?\s+y\s+(\d+)\s+procedimientos?`)
 	tableHeader   = regexp.MustCompile(`(?i)^Subprocesos?\s+Procedimientos?`)
 	anyCode       = regexp.MustCompile(`[A-Z]\.\d\.\d{2}(?:\.\d(?:\.\d{2})?)?`)
-	procObjective = regexp.MustCompile(`^El procedimiento\s+([A-Z]\.[\d.]+\d)\s+(.+?),?\s+tiene como objetivo\s+(.*)$`)
+	procObjective = regexp.MustCompile(`^El procedimiento\s+([A-Z]\.[\d.]+\d)\s+(.+?),?\s+tiene co(?:m|rn)o objetivo\s+(.*)$`)
 	executedBy    = regexp.MustCompile(`es ejecutad[oa] por\s+(?:la|el|los|las)?\s*([^,;]+?)(?:,|;|\s+(?:a quien|quien|que|la cual|el cual)\b)`)
 	dictamenRe    = regexp.MustCompile(`dictamen técnico emitido por\s+(?:la|el)?\s*(.+?)\s+con fecha\s+(.+?)\s+conforme a(?:l)?\s+(.+?)(?:;|$)`)
 )
@@ -32,7 +32,7 @@ func isProcessConsiderando(c *manuals.Considerando) bool {
 // considerando's text; code, objective, counts, the Subproceso |
 // Procedimientos table and the procedure objectives go to Proceso.
 func (p *parser) process(c *manuals.Considerando, paras []Para) {
-	paras = p.codeSlips(splitProcessParas(paras), c.Numero)
+	paras = splitProcessParas(p.codeSlips(paras, c.Numero))
 	pr := &p.a.Proceso
 	pr.Considerando = c.Numero
 	pr.Origen = src(paras...)
@@ -121,7 +121,10 @@ func (p *parser) codeSlips(paras []Para, considerando int) []Para {
 		return paras
 	}
 	letter, tail := best[:1], best[1:]
-	slip := regexp.MustCompile(`(^|[\s(])([5$§8B0O1lI|2Z6GQ])(` + regexp.QuoteMeta(tail) + `(?:\.\d(?:\.\d{2})?)?)\b`)
+	// The letter read as a look-alike, or with one glued before it
+	// («5S.5.01.2.01»).
+	look := `[5$§8B0O1lI|2Z6GQ]`
+	slip := regexp.MustCompile(`(^|[\s(])(` + look + `{1,2}|` + look + regexp.QuoteMeta(letter) + `)(` + regexp.QuoteMeta(tail) + `(?:\.\d(?:\.\d{2})?)?)\b`)
 	for i := range paras {
 		x := &paras[i]
 		x.Text = slip.ReplaceAllStringFunc(x.Text, func(m string) string {
