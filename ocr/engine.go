@@ -55,6 +55,10 @@ type Page struct {
 	// Turned is how far the page was turned upright before recognition,
 	// in degrees clockwise: 0, 90, 180 or 270.
 	Turned int
+	// Width and Height are the page image's, in pixels, as it came (the
+	// words' boxes are on the page turned and straightened: Placed takes
+	// them back).
+	Width, Height int
 }
 
 // ErrNoLanguage says the Tesseract data for the language is not installed.
@@ -169,6 +173,7 @@ func (e *Engine) PageAt(img image.Image, number, dpi int) (Page, error) {
 		}
 		p := pageFromLines(number, lines, skew)
 		p.Turned = 90 * q
+		p.Width, p.Height = img.Bounds().Dx(), img.Bounds().Dy()
 		return p, nil
 	}
 	p, err := read(0)

@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/jpeg"
 	_ "image/jpeg" // scans from phones and cameras
+	"image/png"
 	_ "image/png"
 	"io"
 	"os"
@@ -341,4 +343,40 @@ func imageError(err error) error {
 		return errors.New("imagen ilegible: el archivo está truncado")
 	}
 	return errors.New("imagen ilegible: los datos están dañados")
+}
+
+// Encoded is the page's image as a searchable PDF embeds it: a JPEG file's
+// own bytes (nothing decoded or encoded again), else the page decoded and
+// written as a PNG, losslessly; its size and resolution (300 dpi when
+// nothing says).
+func (s Source) Encoded(ctx context.Context, maxPixels int) (data []byte, isJPEG bool, w, h, dpi int, err error) {
+	dpi = s.DPI
+	if dpi <= 0 {
+		dpi = 300
+	}
+	if s.Kind == kindImage {
+		b, err := os.ReadFile(s.File)
+		if err != nil {
+			return nil, false, 0, 0, 0, err
+		}
+		if bytes.HasPrefix(b, []byte{0xFF, 0xD8, 0xFF}) {
+			cfg, err := jpeg.DecodeConfig(bytes.NewReader(b))
+			if err != nil {
+				return nil, false, 0, 0, 0, fmt.Errorf("%s: %w", s.File, err)
+			}
+			return b, true, cfg.Width, cfg.Height, dpi, nil
+		}
+	}
+	img, d, err := s.Load(ctx, maxPixels)
+	if err != nil {
+		return nil, false, 0, 0, 0, err
+	}
+	if d > 0 {
+		dpi = d
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		return nil, false, 0, 0, 0, err
+	}
+	return buf.Bytes(), false, img.Bounds().Dx(), img.Bounds().Dy(), dpi, nil
 }

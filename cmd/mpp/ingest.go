@@ -30,6 +30,7 @@ type ingestOptions struct {
 	g      *globals
 	input  string
 	outDir string
+	pdf    string
 	force  bool
 	ocr    ocrFlags
 }
@@ -68,6 +69,7 @@ existen y no se dio --forzar).`,
 	}
 	c.Flags().StringVarP(&o.outDir, "salida", "o", "", "carpeta del expediente donde escribir (obligatoria)")
 	c.Flags().BoolVar(&o.force, "forzar", false, "reemplaza acuerdo.yaml y manual.yaml si ya existen")
+	c.Flags().StringVar(&o.pdf, "pdf", "", "de un escaneo, escribe además un PDF buscable con el índice del acuerdo leído")
 	c.Flags().BoolVar(&o.ocr.forceOCR, "forzar-ocr", false, "reconoce con OCR también un PDF que trae su texto (por omisión se lee su capa de texto)")
 	o.ocr.add(c)
 	return c
@@ -90,6 +92,17 @@ func ingestRun(o *ingestOptions) error {
 	if err := checkOutputs(targets, wopt); err != nil {
 		return err
 	}
+	// The searchable PDF may go anywhere, not only into the expediente.
+	popt := wopt
+	popt.Root = ""
+	if o.pdf != "" {
+		if err := fixedOutput(o.cmd, o.pdf, fmtPDF); err != nil {
+			return err
+		}
+		if err := checkOutputs([]string{o.pdf}, popt); err != nil {
+			return err
+		}
+	}
 	prof, err := o.g.profile()
 	if err != nil {
 		return err
@@ -97,6 +110,7 @@ func ingestRun(o *ingestOptions) error {
 	var data []byte
 	var unread []ocr.PageError
 	var scanned []ocr.Page
+	var scannedFrom []ocr.Source
 	var route string // how the PDF's pages were read, for the notes
 	layer, isPDF := []ocr.Page(nil), strings.EqualFold(filepath.Ext(o.input), ".pdf")
 	if isPDF && !o.ocr.forceOCR {
@@ -125,11 +139,11 @@ func ingestRun(o *ingestOptions) error {
 	} else if ocr.IsScan(o.input) {
 		// A scan: recognise it first; the page marks carry each page's
 		// number into the acuerdo's «origen».
-		pages, failed, _, err := recognise(o.cmd.Context(), o.io, []string{o.input}, o.ocr, false)
+		pages, srcs, failed, _, err := recognise(o.cmd.Context(), o.io, []string{o.input}, o.ocr, false)
 		if err != nil {
 			return err
 		}
-		data, unread, scanned = []byte(ocr.Text(pages)), failed, pages
+		data, unread, scanned, scannedFrom = []byte(ocr.Text(pages)), failed, pages, srcs
 	} else if data, err = readInput(o.input, o.g.inputLimit(maxTextInput)); err != nil {
 		return err
 	}
@@ -172,8 +186,22 @@ func ingestRun(o *ingestOptions) error {
 		return err
 	}
 	files := []outfile.File{{Path: targets[0], Data: acuerdoYAML}, {Path: targets[1], Data: manualYAML}}
+	var searchable []byte
+	if o.pdf != "" {
+		if scanned == nil {
+			return usageError("--pdf: %s no se leyó con OCR (trae su texto); el PDF buscable es para escaneos", o.input)
+		}
+		if searchable, err = searchablePDF(o.cmd.Context(), o.io, scanned, scannedFrom, a, o.ocr.maxPixels); err != nil {
+			return err
+		}
+	}
 	if err := outfile.WriteAll(files, wopt); err != nil {
 		return fmt.Errorf("%w; no se escribió nada", err)
+	}
+	if searchable != nil {
+		if err := outfile.WriteAll([]outfile.File{{Path: o.pdf, Data: searchable}}, popt); err != nil {
+			return fmt.Errorf("%w; el expediente quedó escrito, el PDF buscable no", err)
+		}
 	}
 	w := o.io.Out
 	fmt.Fprintf(w, "%s: cobertura %s (%d de %s con texto %s)\n", o.input, esmx.Percent(r.Coverage()), r.Placed,
@@ -194,6 +222,9 @@ func ingestRun(o *ingestOptions) error {
 	}
 	for _, f := range files {
 		fmt.Fprintf(w, "escrito: %s\n", f.Path)
+	}
+	if searchable != nil {
+		fmt.Fprintf(w, "escrito: %s (PDF buscable)\n", o.pdf)
 	}
 	if len(r.Missing) > 0 {
 		return incomplete(fmt.Errorf("el acuerdo está incompleto: no se encontró %s", strings.Join(r.Missing, ", ")))

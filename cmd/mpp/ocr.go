@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -13,9 +14,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cipro-ine/mpp/esmx"
+	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/acuerdotext"
 	"github.com/cipro-ine/mpp/ocr"
 	"github.com/cipro-ine/mpp/outfile"
+	"github.com/cipro-ine/mpp/render/pdf"
 )
 
 type ocrOptions struct {
@@ -25,6 +28,7 @@ type ocrOptions struct {
 	inputs []string
 	out    string
 	words  string
+	pdf    string
 	force  bool
 	ocr    ocrFlags
 }
@@ -87,21 +91,21 @@ func (f *ocrFlags) add(c *cobra.Command) {
 // recognise runs OCR over the inputs' pages, with progress on a terminal.
 // None readable is an error; unreadable pages come back as failed, and the
 // files that could not be opened at all (already reported) are counted.
-func recognise(ctx context.Context, ios *ioStreams, inputs []string, f ocrFlags, refuseText bool) (res []ocr.Page, failed []ocr.PageError, badFiles int, err error) {
+func recognise(ctx context.Context, ios *ioStreams, inputs []string, f ocrFlags, refuseText bool) (res []ocr.Page, pages []ocr.Source, failed []ocr.PageError, badFiles int, err error) {
 	pages, bad, err := ocr.SourcesEach(ctx, inputs, ocr.SourceOptions{DPI: f.dpi, MaxPages: f.maxPages, RefuseText: refuseText && !f.forceOCR})
 	if err != nil {
-		return nil, nil, 0, err
+		return nil, nil, nil, 0, err
 	}
 	// A batch goes on past a file it cannot read: named now, counted as a
 	// failure at the end. Nothing readable at all is an error.
 	if len(pages) == 0 {
 		if len(bad) == 1 {
-			return nil, nil, 0, bad[0]
+			return nil, nil, nil, 0, bad[0]
 		}
 		for _, e := range bad {
 			fmt.Fprintf(ios.ErrOut, "mpp: %v\n", e)
 		}
-		return nil, nil, 0, withKind(errUsage, fmt.Errorf("no se pudo leer ninguno de los %d archivos; no se escribió nada: %w", len(inputs), bad[0]))
+		return nil, nil, nil, 0, withKind(errUsage, fmt.Errorf("no se pudo leer ninguno de los %d archivos; no se escribió nada: %w", len(inputs), bad[0]))
 	}
 	for _, e := range bad {
 		fmt.Fprintf(ios.ErrOut, "mpp: %v; se sigue con los demás\n", e)
@@ -117,13 +121,13 @@ func recognise(ctx context.Context, ios *ioStreams, inputs []string, f ocrFlags,
 		fmt.Fprint(ios.ErrOut, "\r\x1b[K")
 	}
 	if err != nil {
-		return nil, nil, 0, err
+		return nil, nil, nil, 0, err
 	}
 	if len(failed) == len(res) {
 		for _, f := range failed {
 			fmt.Fprintf(ios.ErrOut, "mpp: %v\n", f)
 		}
-		return nil, nil, 0, withKind(errUsage, fmt.Errorf("no se pudo leer ninguna página; no se escribió nada: %w", failed[0].Err))
+		return nil, nil, nil, 0, withKind(errUsage, fmt.Errorf("no se pudo leer ninguna página; no se escribió nada: %w", failed[0].Err))
 	}
 	ios.info("%s %s en %s s", esmx.Count(len(res)-len(failed), "página", "páginas"), esmx.Word(len(res)-len(failed), "reconocida", "reconocidas"),
 		esmx.Decimal(time.Since(start).Seconds(), 1))
@@ -132,7 +136,7 @@ func recognise(ctx context.Context, ios *ioStreams, inputs []string, f ocrFlags,
 			ios.info("página %d: estaba %s; se leyó derecha", p.Number, how)
 		}
 	}
-	return res, failed, len(bad), nil
+	return res, pages, failed, len(bad), nil
 }
 
 // turnedWords says how a page lay, by the degrees it was turned upright.
@@ -177,6 +181,7 @@ leer (se nombra); 7 escrito, pero alguna página pasó de --limite-pagina; 2 nad
 	}
 	c.Flags().StringVarP(&o.out, "salida", "o", "", "archivo de texto donde escribir (obligatorio; «-» para la salida estándar)")
 	c.Flags().StringVar(&o.words, "palabras", "", "escribe en este archivo JSON cada palabra con su caja, página, renglón y confianza")
+	c.Flags().StringVar(&o.pdf, "pdf", "", "escribe además un PDF buscable: las imágenes tal cual, el texto invisible encima y, si se lee el acuerdo, su índice")
 	c.Flags().BoolVar(&o.force, "forzar", false, "reemplaza los archivos de salida si ya existen")
 	c.Flags().BoolVar(&o.ocr.forceOCR, "forzar-ocr", false, "reconoce también un PDF que ya tiene texto en todas sus páginas")
 	o.ocr.add(c)
@@ -200,6 +205,12 @@ func ocrRun(o *ocrOptions) error {
 		}
 		outputs = append(outputs, o.words)
 	}
+	if o.pdf != "" {
+		if err := fixedOutput(o.cmd, o.pdf, fmtPDF); err != nil {
+			return err
+		}
+		outputs = append(outputs, o.pdf)
+	}
 	// Before the recognition, which can take an hour: an output that could
 	// not be written is refused now.
 	wopt := outfile.Options{Overwrite: o.force, Inputs: o.inputs, Context: o.cmd.Context()}
@@ -210,11 +221,24 @@ func ocrRun(o *ocrOptions) error {
 	if err != nil {
 		return err
 	}
-	res, failed, badFiles, err := recognise(o.cmd.Context(), o.io, o.inputs, o.ocr, true)
+	res, srcs, failed, badFiles, err := recognise(o.cmd.Context(), o.io, o.inputs, o.ocr, true)
 	if err != nil {
 		return err
 	}
-	files := []outfile.File{{Path: o.out, Data: []byte(ocr.Text(res))}}
+	text := ocr.Text(res)
+	files := []outfile.File{{Path: o.out, Data: []byte(text)}}
+	if o.pdf != "" {
+		// The outline, when the text reads as an acuerdo.
+		var a *manuals.Acuerdo
+		if r, err := acuerdotext.Ingest([]byte(text), prof); err == nil && len(r.Acuerdo.Antecedentes) > 0 {
+			a = r.Acuerdo
+		}
+		b, err := searchablePDF(o.cmd.Context(), o.io, res, srcs, a, o.ocr.maxPixels)
+		if err != nil {
+			return err
+		}
+		files = append(files, outfile.File{Path: o.pdf, Data: b})
+	}
 	if o.words != "" {
 		var all []ocr.Word
 		for _, p := range res {
@@ -292,4 +316,34 @@ func ocrProgress(ios *ioStreams, done, total int, start time.Time) {
 	const width = 24
 	bar := strings.Repeat("█", done*width/total) + strings.Repeat("░", width-done*width/total)
 	fmt.Fprintf(ios.ErrOut, "\r\x1b[K%s %d/%d páginas · %s páginas/min · faltan %s", bar, done, total, esmx.Decimal(perMin, 1), left)
+}
+
+// searchablePDF writes the scan as a searchable PDF: each page's image as
+// it is, its words over it in invisible text, and, when the acuerdo was
+// read (a not nil), its structure as the outline.
+func searchablePDF(ctx context.Context, ios *ioStreams, res []ocr.Page, srcs []ocr.Source, a *manuals.Acuerdo, maxPixels int) ([]byte, error) {
+	pages := make([]pdf.ScanPage, len(res))
+	for i, p := range res {
+		data, isJPEG, w, h, dpi, err := srcs[i].Encoded(ctx, maxPixels)
+		if err != nil {
+			return nil, fmt.Errorf("--pdf: página %d: %w", i+1, err)
+		}
+		sp := pdf.ScanPage{Image: data, JPEG: isJPEG, W: w, H: h, DPI: dpi}
+		for k, at := range p.Placements() {
+			sp.Words = append(sp.Words, pdf.ScanWord{Text: p.Words[k].Text, X: at.X, Y: at.Y, W: at.W, H: at.H, Angle: at.Angle})
+		}
+		pages[i] = sp
+	}
+	meta := pdf.Meta{Title: "Escaneo con su texto reconocido", Subject: "Escaneo con capa de texto (OCR)", Author: "mpp"}
+	var outline []pdf.OutlineEntry
+	if a != nil {
+		outline = pdf.AcuerdoOutline(a)
+		meta.Title, meta.Date = strings.TrimSpace(a.Codigo+" "+a.Titulo), a.Sesion.Fecha
+		ios.info("--pdf: se leyó el acuerdo %s; el PDF lleva su índice (%s)", orUnknown(a.Codigo), esmx.Count(len(outline), "entrada", "entradas"))
+	}
+	var b bytes.Buffer
+	if err := pdf.Searchable(&b, pages, meta, outline); err != nil {
+		return nil, fmt.Errorf("--pdf: %w", err)
+	}
+	return b.Bytes(), nil
 }
