@@ -61,7 +61,7 @@ func TestSkewAngle(t *testing.T) {
 	if a := skewAngle(g, 150); a != 0 {
 		t.Errorf("straight page: %.2f°", a)
 	}
-	for _, deg := range []float64{1.5, -2.5, 4.2, -0.4} {
+	for _, deg := range []float64{1.5, -2.5, 4.2, -0.4, 5, -5} {
 		r := Rotate(g, deg)
 		a := skewAngle(r, 150)
 		if math.Abs(a-deg) > 0.1 {
