@@ -60,7 +60,8 @@ pudo leer; 3 escrito, pero le falta el código, el considerando del
 proceso o los puntos de acuerdo; 2 nada escrito (la entrada no es texto, o los archivos ya
 existen y no se dio --forzar).`,
 		Example: `  mpp ingest acuerdo.txt -o expedientes/H.4.05/
-  mpp ingerir INE-JGE52-2022.txt -o S.5.01/ --forzar`,
+  mpp ingerir INE-JGE52-2022.txt -o S.5.01/ --forzar
+  mpp ingest escaneo.tif -o H.4.05/ --pdf H.4.05/acuerdo-buscable.pdf`,
 		Args: exactArgs(1, "un archivo de texto o un escaneo"),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.cmd, o.input = c, args[0]

@@ -172,6 +172,7 @@ leer (se nombra); 7 escrito, pero alguna página pasó de --limite-pagina; 2 nad
 		Example: `  mpp ocr acuerdo-escaneado.pdf -o acuerdo.txt
   mpp ocr hoja1.png hoja2.png -o acuerdo.txt --palabras palabras.json -j 2
   mpp ocr escaneo.tif -o acuerdo.txt --limite-pagina 5m
+  mpp ocr escaneo.tif -o acuerdo.txt --pdf buscable.pdf
   mpp ocr escaneo.pdf -o - | less`,
 		Args: minArgs(1, "al menos un escaneo"),
 		RunE: func(c *cobra.Command, args []string) error {
