@@ -55,7 +55,8 @@ func scanPageWith(t *testing.T, pdf string, page int, args ...string) image.Imag
 		t.Fatalf("pdftoppm: %v\n%s", err, out)
 	}
 	jpg := filepath.Join(dir, "d.jpg")
-	if out, err := exec.Command("convert", append(append([]string{base + ".png"}, args...), jpg)...).CombinedOutput(); err != nil {
+	// One thread: ImageMagick's noise is the same for a seed only then.
+	if out, err := exec.Command("convert", append(append([]string{"-limit", "thread", "1", base + ".png"}, args...), jpg)...).CombinedOutput(); err != nil {
 		t.Fatalf("convert: %v\n%s", err, out)
 	}
 	f, err := os.Open(jpg)
@@ -223,8 +224,10 @@ func TestRuledTables(t *testing.T) {
 // with nothing but its running header and its number (43 characters),
 // scanned grey with heavy grain (ImageMagick: levels to 82 %, Gaussian
 // noise ×3, blur, 2°, JPEG 50). Read as it comes, Tesseract took the grain
-// for 4 057 characters of garbage; no more may come out than the page
-// prints (+2 %), and the header must.
+// for 3 481 characters of garbage; no more may come out than the page
+// prints, +2 % or two characters, whichever is more (2 % of 43 is less
+// than one: a letter misread, «INE/IJGE248» for INE/JGE248, is not paper
+// read as text), and the header must.
 func TestNoisyNearlyBlankPage(t *testing.T) {
 	e := pageEngine(t)
 	pdf := filepath.Join("..", "testdata", "acuerdos", "libreoffice", "INE-JGE248-2022.pdf")
@@ -237,7 +240,7 @@ func TestNoisyNearlyBlankPage(t *testing.T) {
 	}
 	got := len([]rune(strings.Join(strings.Fields(p.Text), "")))
 	t.Logf("%d caracteres leídos; la página imprime %d", got, printed)
-	if float64(got) > 1.02*float64(printed) || !strings.Contains(p.Text, "INSTITUTO NACIONAL ELECTORAL") {
+	if float64(got) > float64(printed)+max(0.02*float64(printed), 2) || !strings.Contains(p.Text, "INSTITUTO NACIONAL ELECTORAL") {
 		t.Errorf("%d caracteres leídos de una página que imprime %d:\n%s", got, printed, p.Text)
 	}
 }
