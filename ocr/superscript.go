@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/otiai10/gosseract/v2"
 )
@@ -242,7 +243,7 @@ func (e *Engine) markCalls(g *image.Gray, lines []textLine) {
 		}
 		for wi := range l.words {
 			w := &l.words[wi]
-			spans := raisedEnd(g, m, w.Box, true)
+			spans, whole := raisedEnd(g, m, w.Box, true)
 			if len(spans) == 0 {
 				continue
 			}
@@ -250,7 +251,7 @@ func (e *Engine) markCalls(g *image.Gray, lines []textLine) {
 			if !ok {
 				continue
 			}
-			switch whole := len(spans) == len(edgeGlyphs(g, w.Box, true, 3)); {
+			switch {
 			case whole && wi == 0:
 				w.Text = d // a note's number, read apart («l Publicado»)
 			case whole:
@@ -265,7 +266,7 @@ func (e *Engine) markCalls(g *image.Gray, lines []textLine) {
 		}
 		if len(l.words) > 0 {
 			w := &l.words[0]
-			if spans := raisedEnd(g, m, w.Box, false); len(spans) > 0 && len(spans) < len(edgeGlyphs(g, w.Box, false, 3)) {
+			if spans, whole := raisedEnd(g, m, w.Box, false); len(spans) > 0 && !whole {
 				if d, ok := e.callDigits(g, m, spans); ok {
 					w.Text = withNoteNumber(w.Text, d)
 				}
@@ -276,20 +277,19 @@ func (e *Engine) markCalls(g *image.Gray, lines []textLine) {
 }
 
 // raisedEnd are the raised glyphs at one end of a word (up to two: a call
-// of two digits), or none.
-func raisedEnd(g *image.Gray, m lineMetrics, box image.Rectangle, right bool) []glyphSpan {
+// of two digits), or none; whole says they are all the word has.
+func raisedEnd(g *image.Gray, m lineMetrics, box image.Rectangle, right bool) (raised []glyphSpan, whole bool) {
 	spans := edgeGlyphs(g, box, right, 3)
-	var out []glyphSpan
 	for _, s := range spans {
 		if !m.raised(s) {
 			break
 		}
-		out = append(out, s)
-		if len(out) == 2 {
+		raised = append(raised, s)
+		if len(raised) == 2 {
 			break
 		}
 	}
-	return out
+	return raised, len(raised) == len(spans)
 }
 
 // withCall writes the call d after the word, instead of what Tesseract
@@ -297,7 +297,7 @@ func raisedEnd(g *image.Gray, m lineMetrics, box image.Rectangle, right bool) []
 func withCall(word, d string) string {
 	w := strings.TrimRight(word, callJunk)
 	if strings.HasSuffix(w, d) {
-		if rest := strings.TrimSuffix(w, d); rest == "" || !unicode.IsDigit(lastRune(rest)) {
+		if rest := strings.TrimSuffix(w, d); rest == "" || !endsInDigit(rest) {
 			return w // read right already
 		}
 	}
@@ -316,7 +316,7 @@ func withNoteNumber(word, d string) string {
 	return d + " " + w
 }
 
-func lastRune(s string) rune {
-	r := []rune(s)
-	return r[len(r)-1]
+func endsInDigit(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsDigit(r)
 }

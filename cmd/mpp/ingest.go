@@ -135,6 +135,9 @@ func ingestRun(o *ingestOptions) error {
 			route = fmt.Sprintf("%s de %d del PDF %s capa de texto legible; se reconocieron todas con OCR.", esmx.Count(with, "página", "páginas"), len(pages), esmx.Word(with, "tiene", "tienen"))
 		}
 	}
+	if o.pdf != "" && (layer != nil || !ocr.IsScan(o.input)) {
+		return usageError("--pdf: %s no se lee con OCR (trae su texto); el PDF buscable es para escaneos", o.input)
+	}
 	if layer != nil {
 		data = []byte(ocr.Text(layer))
 	} else if ocr.IsScan(o.input) {
@@ -189,9 +192,6 @@ func ingestRun(o *ingestOptions) error {
 	files := []outfile.File{{Path: targets[0], Data: acuerdoYAML}, {Path: targets[1], Data: manualYAML}}
 	var searchable []byte
 	if o.pdf != "" {
-		if scanned == nil {
-			return usageError("--pdf: %s no se leyó con OCR (trae su texto); el PDF buscable es para escaneos", o.input)
-		}
 		if searchable, err = searchablePDF(o.cmd.Context(), o.io, scanned, scannedFrom, a, o.ocr.maxPixels); err != nil {
 			return err
 		}

@@ -205,7 +205,7 @@ func TestSearchablePDF(t *testing.T) {
 		t.Errorf("ingest --pdf: %d marcadores; ocr --pdf dio %d", n, len(outline))
 	}
 	code, _, errOut = mpp(t, "ingest", txt, "-o", filepath.Join(dir, "exp2"), "--pdf", filepath.Join(dir, "no.pdf"))
-	if code != exitUsage || !strings.Contains(errOut, "no se leyó con OCR") {
+	if code != exitUsage || !strings.Contains(errOut, "no se lee con OCR") {
 		t.Errorf("ingest --pdf de un texto: exit %d: %s", code, errOut)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "no.pdf")); err == nil {
