@@ -165,14 +165,7 @@ func romans(n int) []string {
 // corpusKnownFailures are the cases the reader does not yet read whole,
 // with what it gets wrong (issue 13): the test fails when one of them
 // starts passing, so that this list only shrinks.
-var corpusKnownFailures = map[string]string{
-	// pdftotext without -layout moves a word of a justified cell out of
-	// its line: the subprocess «H.3.01.1 Diseño de la Política de
-	// Igualdad» comes out as «H.3.01.1 Diseño de», «Política de
-	// Igualdad» and, apart, «la». The words' order is lost in the input
-	// itself; the -layout text and the PDF read well.
-	"groff/INE-JGE115-2023.txt": "un nombre de subproceso con una palabra fuera de su sitio",
-}
+var corpusKnownFailures = map[string]string{}
 
 // confLine is «mpp ingest»'s confidence line; notHigh a section rated
 // below «alta» in it.

@@ -20,6 +20,8 @@ type Para struct {
 	Last       int   // last source line
 	Page       int   // page of the first line (0 when the text has no page marks)
 	Lines      []int // every non-blank source line it contains
+	// wrapped are the texts of its source lines, as joined into Text.
+	wrapped []string
 }
 
 // Cleaned is the output of Clean.
@@ -336,6 +338,7 @@ func buildParas(lines []line) []Para {
 	}
 	for i := range out {
 		out[i].Text = dropSoftHyphens(strings.Join(parts[i], " "))
+		out[i].wrapped = parts[i]
 	}
 	return out
 }
@@ -456,7 +459,7 @@ func rejoin(ps []Para) []Para {
 			// Nothing continues a heading, an acuerdo code or a block in
 			// capitals (a title, a signature).
 			prevHeading := len(parts[n-1]) == 1 && (headingKey(tail) != "" || codeLine.MatchString(tail) || isUpperBlock(tail))
-			structural := structStart.MatchString(p.Text) || headingKey(p.Text) != "" || ocrCommaLabel.MatchString(p.Text)
+			structural := structStart.MatchString(p.Text) || headingKey(p.Text) != "" || ocrCommaLabel.MatchString(p.Text) || len(p.wrapped) > 0 && headerOnly(p.wrapped[0])
 			cut := startsLower(p.Text) && !listLabel.MatchString(p.Text) && !strings.HasSuffix(tail, ".") ||
 				endsInConnector(tail) && startsLetter(p.Text) && !structural ||
 				p.afterBreak && !endsSentence(tail) && (startsLetter(p.Text) && !structural || itemLabel.MatchString(p.Text) && !opensItem(tail, p.Text))
@@ -464,6 +467,7 @@ func rejoin(ps []Para) []Para {
 				parts[n-1] = appendWrapped(parts[n-1], p.Text)
 				prev.Last = p.Last
 				prev.Lines = append(prev.Lines, p.Lines...)
+				prev.wrapped = append(prev.wrapped[:len(prev.wrapped):len(prev.wrapped)], p.wrapped...)
 				continue
 			}
 		}

@@ -51,10 +51,15 @@ func (p *parser) process(c *manuals.Considerando, paras []Para) {
 		pr.UR = p.unitSigla(strings.TrimSpace(m[1]))
 	}
 	var table []string
+	var last Para // the table's last paragraph
 	inTable, wantObjective := false, false
 	for _, x := range paras[1:] {
 		t := x.Text
 		switch {
+		case inTable && len(table) > 0 && strayWord.MatchString(t) && len(last.wrapped) == 2:
+			// The displaced word as a paragraph of its own (see strayCell).
+			last.wrapped = append(last.wrapped[:2:2], t)
+			table[len(table)-1] = p.strayCell(last, c.Numero)
 		case wantObjective:
 			pr.Objetivo = t
 			wantObjective = false
@@ -88,12 +93,14 @@ func (p *parser) process(c *manuals.Considerando, paras []Para) {
 			pr.Objetivos = append(pr.Objetivos, manuals.ProcedureObjective{
 				Codigo: manuals.Code(m[1]), Nombre: cleanName(m[2]), Objetivo: strings.TrimSpace(m[3]), Origen: src(x)})
 		case inTable:
-			table = append(table, t)
+			last = cellLines(x)
+			table = append(table, p.strayCell(last, c.Numero))
 		case pr.ProcedimientosDeclarados > 0 && len(pr.Objetivos) == 0 && (tableWord.MatchString(t) || anyCode.MatchString(t)):
 			// The table read cell by cell or column by column (pdftotext
 			// without -layout): its header words alone, then its codes.
 			inTable = true
-			table = append(table, tableWord.ReplaceAllString(t, ""))
+			last = cellLines(x)
+			table = append(table, tableWord.ReplaceAllString(p.strayCell(last, c.Numero), ""))
 		default:
 			p.a.SinClasificar = append(p.a.SinClasificar, manuals.Fragment{Texto: t, Origen: src(x)})
 		}
@@ -163,6 +170,42 @@ func splitProcessParas(paras []Para) []Para {
 		out = append(out, x)
 	}
 	return out
+}
+
+// strayWord is a word that cannot end a name (an article, a preposition,
+// a conjunction): standing last in a table cell, it was displaced.
+var strayWord = regexp.MustCompile(`^(?:de|del|la|las|el|los|y|e|o|u|a|al|en|con|por|para|su|sus)$`)
+
+// strayCell is the text of a table paragraph (its wrapped lines) with a
+// displaced word put back: pdftotext without -layout sets the last word
+// of a justified line apart when the gap before it is wide, and gives it
+// after the cell («H.3.01.1 Diseño de» / «Política de Igualdad» / «la»).
+// Only a cell's lines before its last are justified: in a cell of two
+// lines the word ends the first. Each correction is recorded.
+func (p *parser) strayCell(x Para, considerando int) string {
+	w := x.wrapped
+	if len(w) != 3 || !strayWord.MatchString(w[2]) || !anyCode.MatchString(w[0]) {
+		return x.Text
+	}
+	fixed := w[0] + " " + w[2] + " " + w[1]
+	p.a.Correcciones = append(p.a.Correcciones, manuals.Correction{Original: strings.Join(w, " "), Corregido: fixed,
+		Ubicacion: fmt.Sprintf("considerando %d", considerando), Motivo: "palabra de una celda justificada fuera de su renglón", Origen: src(x)})
+	return fixed
+}
+
+// cellLines is a table paragraph with the header words that stand alone
+// on its first lines («Subproceso») left out of its wrapped lines.
+func cellLines(x Para) Para {
+	for len(x.wrapped) > 0 && headerOnly(x.wrapped[0]) {
+		x.wrapped = x.wrapped[1:]
+	}
+	return x
+}
+
+// headerOnly says whether a line is the table's header words and nothing
+// else («Subproceso», «Procedimientos», «Subproceso Procedimientos»).
+func headerOnly(s string) bool {
+	return tableWord.MatchString(s) && strings.TrimSpace(tableWord.ReplaceAllString(s, "")) == ""
 }
 
 // tableWord is a header word of the Subproceso | Procedimientos table

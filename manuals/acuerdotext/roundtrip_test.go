@@ -242,6 +242,34 @@ var variants = map[string]func(string) string{
 		}
 		return b.String()
 	},
+	// The Subproceso | Procedimientos table as pdftotext without -layout
+	// gives a justified one: column by column, each subprocess cell on two
+	// lines, the word before the first wide gap set apart after the cell
+	// (groff's INE/JGE115/2023 gave «H.3.01.1 Diseño de» / «Política de
+	// Igualdad» / «la»).
+	"tabla por columnas con una palabra fuera de su celda": func(s string) string {
+		head, rest, ok := strings.Cut(s, "Subproceso\tProcedimientos\n")
+		if !ok {
+			return s
+		}
+		rows, tail, _ := strings.Cut(rest, "\n\n")
+		subs, procs := []string{"Subproceso"}, []string{"Procedimientos"}
+		procCode := regexp.MustCompile(`\s([A-Z]\.\d\.\d{2}\.\d\.\d{2}\s)`)
+		for _, r := range strings.Split(rows, "\n") {
+			sub, pr, _ := strings.Cut(r, "\t")
+			w := strings.Fields(sub)
+			k := 2
+			for ; k < len(w)-1 && !regexp.MustCompile(`^(de|del|la|y|el)$`).MatchString(w[k]); k++ {
+			}
+			if k < len(w)-1 {
+				subs = append(subs, strings.Join(w[:k], " ")+"\n"+strings.Join(w[k+1:], " ")+"\n\n"+w[k]+"\n")
+			} else {
+				subs = append(subs, sub)
+			}
+			procs = append(procs, procCode.ReplaceAllString(pr, "\n$1"))
+		}
+		return head + strings.Join(subs, "\n") + "\n" + strings.Join(procs, "\n") + "\n\n" + tail
+	},
 }
 
 // rewrap re-wraps every line at 80 columns, hyphenating some long words at the
