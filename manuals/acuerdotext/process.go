@@ -108,10 +108,13 @@ func (p *parser) process(c *manuals.Considerando, paras []Para) {
 	pr.Subprocesos = splitTable(strings.Join(table, " "))
 }
 
-// codeSlips takes back the codes OCR misread in their letter («5.5.01.1.01»,
-// «$.5.01.1.02» for S.5.01…): a code of the process's own numbers whose
-// letter is a look-alike of the process's letter, the one most of the
-// considerando's codes have. Each correction is recorded.
+// codeSlips takes back the codes OCR misread (5.5.01.1.01, $.5.01.1.02
+// or 5S.5.01.2.01 for S.5.01…; HA3.01.1 or H.3.01.2,03 for H.3.01…): a
+// code of the process's own numbers, the ones most of the considerando's
+// codes have, whose letter is a look-alike of the process's letter or has
+// one glued before it, whose first stop was read as a letter, or whose
+// stops were read as commas, colons or semicolons. Each correction is
+// recorded.
 func (p *parser) codeSlips(paras []Para, considerando int) []Para {
 	count := map[string]int{}
 	best := ""
@@ -127,21 +130,23 @@ func (p *parser) codeSlips(paras []Para, considerando int) []Para {
 	if best == "" {
 		return paras
 	}
-	letter, tail := best[:1], best[1:]
-	// The letter read as a look-alike, or with one glued before it
-	// («5S.5.01.2.01»).
+	letter, first, second := best[:1], best[2:3], best[4:6]
 	look := `[5$§8B0O1lI|2Z6GQ]`
-	slip := regexp.MustCompile(`(^|[\s(])(` + look + `{1,2}|` + look + regexp.QuoteMeta(letter) + `)(` + regexp.QuoteMeta(tail) + `(?:\.\d(?:\.\d{2})?)?)\b`)
+	stop := `[.,:;]`
+	slip := regexp.MustCompile(`(^|[\s(])(` + look + `{1,2}|` + look + regexp.QuoteMeta(letter) + `|` + regexp.QuoteMeta(letter) + `)(?:` + stop + `|\pL)` +
+		first + stop + second + `(` + stop + `\d(?:` + stop + `\d{2})?)?\b`)
 	for i := range paras {
 		x := &paras[i]
 		x.Text = slip.ReplaceAllStringFunc(x.Text, func(m string) string {
 			g := slip.FindStringSubmatch(m)
-			if g[2] == letter {
+			orig := m[len(g[1]):]
+			fixed := letter + "." + first + "." + second + strings.NewReplacer(",", ".", ":", ".", ";", ".").Replace(g[3])
+			if orig == fixed {
 				return m
 			}
-			p.a.Correcciones = append(p.a.Correcciones, manuals.Correction{Original: g[2] + g[3], Corregido: letter + g[3],
-				Ubicacion: fmt.Sprintf("considerando %d", considerando), Motivo: "error de OCR (letra de la clave del proceso)", Origen: src(*x)})
-			return g[1] + letter + g[3]
+			p.a.Correcciones = append(p.a.Correcciones, manuals.Correction{Original: orig, Corregido: fixed,
+				Ubicacion: fmt.Sprintf("considerando %d", considerando), Motivo: "error de OCR (clave del proceso)", Origen: src(*x)})
+			return g[1] + fixed
 		})
 	}
 	return paras

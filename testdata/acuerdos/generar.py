@@ -22,11 +22,15 @@ and, from each PDF, pdftotext's text (plain and -layout). Usage:
   python3 generar.py            # PDFs and texts into each producer's folder
   python3 generar.py escanear SALIDA/   # the scans (300 dpi gray, degraded;
                                         # 200 dpi bilevel), as multipage TIFF
+  python3 generar.py escanear SALIDA/ [CARPETA...] [--solo ACUERDO,...]
+                                        # also the PDFs of other producers'
+                                        # folders (mpp's own); only some acuerdos
 
 Standard library only; the tools are Debian's: chromium, libreoffice-writer,
 groff, poppler-utils, imagemagick. Tool versions used are written to
 versiones.txt.
 """
+import concurrent.futures
 import html
 import os
 import random
@@ -334,36 +338,58 @@ def versions():
 
 
 def scan(pdf, out_gray, out_bilevel, seed):
-    """A degraded 300 dpi gray scan and a 200 dpi bilevel one, as TIFF."""
+    """A degraded 300 dpi gray scan and a 200 dpi bilevel one, as TIFF.
+
+    The same seed gives the same scan: the page's angle and JPEG quality
+    come from it, and ImageMagick's noise too (its -seed holds only on one
+    thread, so each convert runs on one, and the pages in parallel).
+    """
     rnd = random.Random(seed)
     with tempfile.TemporaryDirectory() as d:
         run(["pdftoppm", "-r", "300", "-gray", "-png", pdf, os.path.join(d, "g")])
         run(["pdftoppm", "-r", "200", "-gray", "-png", pdf, os.path.join(d, "b")])
         gray = sorted(f for f in os.listdir(d) if f.startswith("g"))
-        pages = []
+        jobs, pages = [], []
         for i, f in enumerate(gray):
             src, dst = os.path.join(d, f), os.path.join(d, f"deg{i:03}.jpg")
             angle = rnd.uniform(-1.5, 1.5)
-            run(["convert", src, "-background", "white", "-rotate", f"{angle:.2f}", "-attenuate", "0.35", "+noise", "Gaussian",
-                 "-blur", "0x0.6", "-quality", str(rnd.randint(50, 60)), dst])
+            quality = rnd.randint(50, 60)
+            jobs.append(["convert", "-limit", "thread", "1", "-seed", str(seed * 1000 + i), src, "-background", "white",
+                         "-rotate", f"{angle:.2f}", "-attenuate", "0.35", "+noise", "Gaussian",
+                         "-blur", "0x0.6", "-quality", str(quality), dst])
             pages.append(dst)
+        with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 1) as pool:
+            list(pool.map(run, jobs))
         run(["convert", *pages, "-density", "300", "-units", "PixelsPerInch", "-compress", "JPEG", out_gray])
         bil = sorted(os.path.join(d, f) for f in os.listdir(d) if f.startswith("b"))
         run(["convert", *bil, "-threshold", "60%", "-density", "200", "-units", "PixelsPerInch", "-compress", "Group4", out_bilevel])
 
 
-def scans(outdir):
+def scans(outdir, extra=(), only=None):
+    """Scans every producer's PDFs into outdir (PRODUCTOR-ACUERDO-gris300.tif
+    and -bn200.tif); extra are more producers' folders of PDFs (mpp's own,
+    which the test renders), named by the folder; only keeps the acuerdos
+    named. A scan's seed is its place in the whole list, so that a subset
+    gives the same scans as the whole."""
     os.makedirs(outdir, exist_ok=True)
+    folders = [(prod, os.path.join(HERE, prod)) for prod in PRODUCERS]
+    folders += [(os.path.basename(os.path.normpath(f)), f) for f in extra]
     k = 0
-    for prod in PRODUCERS:
+    for prod, folder in folders:
         for name in sources():
-            pdf = os.path.join(HERE, prod, name + ".pdf")
-            scan(pdf, os.path.join(outdir, f"{prod}-{name}-gris300.tif"), os.path.join(outdir, f"{prod}-{name}-bn200.tif"), k)
+            if only is None or name in only:
+                pdf = os.path.join(folder, name + ".pdf")
+                scan(pdf, os.path.join(outdir, f"{prod}-{name}-gris300.tif"), os.path.join(outdir, f"{prod}-{name}-bn200.tif"), k)
+                print(f"{prod}-{name}")
             k += 1
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "escanear":
-        scans(sys.argv[2])
+        args, only = sys.argv[3:], None
+        if "--solo" in args:
+            i = args.index("--solo")
+            only, args = set(args[i + 1].split(",")), args[:i] + args[i + 2:]
+        scans(sys.argv[2], args, only)
     else:
         typeset()
