@@ -44,12 +44,13 @@ type Word struct {
 	Par   int             `json:"-"`
 }
 
-// Page is a recognised page: its words and its text, lines in reading
-// order, paragraphs separated by a blank line, a gap wider than one and a
-// half times the words' height (a table's columns) written as a tab.
+// Page is a recognised page: its words, its lines, and its text (lines in
+// reading order, paragraphs separated by a blank line, a table row's cells
+// by a tab).
 type Page struct {
 	Number int
 	Words  []Word
+	Lines  []Line
 	Text   string
 	Skew   float64 // degrees straightened before recognition
 	// Turned is how far the page was turned upright before recognition,
@@ -59,6 +60,19 @@ type Page struct {
 	// words' boxes are on the page turned and straightened: Placed takes
 	// them back).
 	Width, Height int
+}
+
+// Line is a line of a page as read, in reading order.
+type Line struct {
+	// Text is the line's words; a row's cells apart by a tab.
+	Text string
+	// Cells are a table row's cells, left to right: those of a ruled
+	// table, each read alone, or the words a gap wider than one and a half
+	// times their height set apart. Nil for running text.
+	Cells []string
+	// Gap says a gap taller than a line lies before it: a paragraph
+	// break.
+	Gap bool
 }
 
 // ErrNoLanguage says the Tesseract data for the language is not installed.
@@ -206,12 +220,12 @@ func (e *Engine) PageAt(img image.Image, number, dpi int) (Page, error) {
 const sureConf = 70
 
 // textLine is a line of a page: its words (in page coordinates) and
-// where it lies; text, when set, is written as it is (a table's row).
+// where it lies; a table's row has its cells' texts, read cell by cell.
 type textLine struct {
 	words       []Word
 	top, bottom int
 	height      int // tallest word
-	text        string
+	cells       []string
 	row         bool
 }
 
@@ -245,38 +259,50 @@ func pageFromBoxes(number int, boxes []gosseract.BoundingBox, skew float64) Page
 
 // pageFromLines builds a page of its lines, in order: a gap taller than a
 // line between two is a paragraph break, a gap wider than one and a half
-// times the words' height inside a line a tab (a table's columns, when
-// they were not found by their rules).
+// times the words' height inside a line a cell boundary (a table's
+// columns, when they were not found by their rules). The page's Text
+// writes the break as a blank line and the cell boundary as a tab.
 func pageFromLines(number int, lines []textLine, skew float64) Page {
 	p := Page{Number: number, Skew: skew}
 	var b strings.Builder
 	for li, l := range lines {
+		out := Line{Cells: l.cells}
 		if li > 0 {
 			b.WriteByte('\n')
 			// (Tesseract's paragraph numbers are no guide: with psm 6 it
 			// starts one on almost every line.)
 			if prev := lines[li-1]; l.top-prev.bottom > max(l.height, prev.height) && !(l.row && prev.row) {
 				b.WriteByte('\n')
+				out.Gap = true
 			}
 		}
-		if l.row {
-			b.WriteString(l.text)
-		}
-		for wi, x := range l.words {
-			if wi > 0 && !l.row {
-				last := l.words[wi-1]
-				if gap := x.Box.Min.X - last.Box.Max.X; gap > 3*max(x.Box.Dy(), last.Box.Dy())/2 {
-					b.WriteByte('\t')
-				} else {
-					b.WriteByte(' ')
+		if !l.row {
+			var cell []string
+			for wi, x := range l.words {
+				if wi > 0 {
+					last := l.words[wi-1]
+					if gap := x.Box.Min.X - last.Box.Max.X; gap > 3*max(x.Box.Dy(), last.Box.Dy())/2 {
+						out.Cells = append(out.Cells, strings.Join(cell, " "))
+						cell = nil
+					}
 				}
+				cell = append(cell, x.Text)
 			}
-			if !l.row {
-				b.WriteString(x.Text)
+			if out.Cells != nil {
+				out.Cells = append(out.Cells, strings.Join(cell, " "))
+			} else {
+				out.Text = strings.Join(cell, " ")
 			}
+		}
+		if out.Cells != nil {
+			out.Text = strings.Join(out.Cells, "\t")
+		}
+		b.WriteString(out.Text)
+		for _, x := range l.words {
 			x.Page, x.Line = number, li+1
 			p.Words = append(p.Words, x)
 		}
+		p.Lines = append(p.Lines, out)
 	}
 	p.Text = b.String()
 	return p

@@ -343,7 +343,7 @@ func cellImage(g *image.Gray, r image.Rectangle, margin int) []byte {
 
 // tables finds the page's ruled tables and reads them cell by cell; it
 // whitens them on the page, which is then read without them. Each row
-// comes back as one line, its cells' texts separated by tabs.
+// comes back as one line with its cells' texts.
 func (e *Engine) tables(g *image.Gray, dpi int) ([]textLine, error) {
 	ts := findTables(g, dpi)
 	var rows []textLine
@@ -387,7 +387,7 @@ func (e *Engine) tables(g *image.Gray, dpi int) ([]textLine, error) {
 					row.top, row.bottom = min(row.top, w.Box.Min.Y), max(row.bottom, w.Box.Max.Y)
 				}
 			}
-			row.text = strings.Join(texts, "\t")
+			row.cells = texts
 			rows = append(rows, row)
 		}
 		whiten(g, t.box, 2)

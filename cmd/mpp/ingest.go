@@ -1,17 +1,17 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"math"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cipro-ine/mpp/esmx"
 	"github.com/cipro-ine/mpp/infile"
+	"github.com/cipro-ine/mpp/ingest"
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/acuerdotext"
 	"github.com/cipro-ine/mpp/manuals/yamldoc"
@@ -108,74 +108,39 @@ func ingestRun(o *ingestOptions) error {
 	if err != nil {
 		return err
 	}
-	var data []byte
-	var unread []ocr.PageError
-	var scanned []ocr.Page
-	var scannedFrom []ocr.Source
-	var route string // how the PDF's pages were read, for the notes
-	layer, isPDF := []ocr.Page(nil), strings.EqualFold(filepath.Ext(o.input), ".pdf")
-	if isPDF && !o.ocr.forceOCR {
-		// A born-digital PDF is read from its text layer, never OCR'd;
-		// a scan, or a PDF with any page without usable text, is
-		// recognised (OCRmyPDF's --force-ocr is --forzar-ocr).
-		// A PDF pdftotext cannot read (encrypted, damaged, missing) goes
-		// on to the OCR path, which names its problem and exit code.
-		pages, usable, _ := ocr.TextLayer(o.cmd.Context(), o.input)
-		with := 0
-		for _, u := range usable {
-			if u {
-				with++
-			}
-		}
-		switch {
-		case len(pages) > 0 && with == len(pages):
-			layer = pages
-			route = fmt.Sprintf("Leído de la capa de texto del PDF (%s, sin OCR).", esmx.Count(len(pages), "página", "páginas"))
-		case with > 0:
-			route = fmt.Sprintf("%s de %d del PDF %s capa de texto legible; se reconocieron todas con OCR.", esmx.Count(with, "página", "páginas"), len(pages), esmx.Word(with, "tiene", "tienen"))
-		}
-	}
-	if o.pdf != "" && (layer != nil || !ocr.IsScan(o.input)) {
-		return usageError("--pdf: %s no se lee con OCR (trae su texto); el PDF buscable es para escaneos", o.input)
-	}
-	if layer != nil {
-		data = []byte(ocr.Text(layer))
-	} else if ocr.IsScan(o.input) {
-		// A scan: recognise it first; the page marks carry each page's
-		// number into the acuerdo's «origen».
-		pages, srcs, failed, _, err := recognise(o.cmd.Context(), o.io, []string{o.input}, o.ocr, false)
-		if err != nil {
-			return err
-		}
-		data, unread, scanned, scannedFrom = []byte(ocr.Text(pages)), failed, pages, srcs
-	} else if data, err = readInput(o.input, o.g.inputLimit(maxTextInput)); err != nil {
+	plan, err := ingest.Choose(o.cmd.Context(), o.input, o.ocr.forceOCR)
+	if err != nil {
 		return err
 	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return usageError("%s: el archivo está vacío; no se escribió nada", o.input)
+	if o.pdf != "" && plan.Route != ingest.FromOCR {
+		return usageError("--pdf: %s no se lee con OCR (trae su texto); el PDF buscable es para escaneos", o.input)
 	}
-	r, err := acuerdotext.Ingest(data, prof)
-	if errors.Is(err, acuerdotext.ErrNotText) {
+	start := time.Now()
+	opt := ingest.Options{MaxText: o.g.inputLimit(maxTextInput), MinConf: o.ocr.minConf,
+		OCR:     o.ocr.options(),
+		Batch:   ocr.BatchOptions{Workers: o.ocr.jobs, PageTimeout: o.ocr.pageTimeout},
+		Sources: ocr.SourceOptions{DPI: o.ocr.dpi, MaxPages: o.ocr.maxPages}}
+	if o.io.progressOut && !o.io.quiet {
+		opt.Progress = func(done, total int) { ocrProgress(o.io, done, total, start) }
+	}
+	rd, err := plan.Read(o.cmd.Context(), prof, opt)
+	if opt.Progress != nil && plan.Route == ingest.FromOCR {
+		fmt.Fprint(o.io.ErrOut, "\r\x1b[K")
+	}
+	switch {
+	case errors.Is(err, acuerdotext.ErrNotText):
 		return usageError("%s: no es un archivo de texto (tiene bytes nulos o de control); no se escribió nada", o.input)
+	case errors.Is(err, ingest.ErrEmpty):
+		return usageError("%s: el archivo está vacío; no se escribió nada", o.input)
+	case errors.Is(err, ingest.ErrNoPage):
+		return withKind(errUsage, fmt.Errorf("%s: %w; no se escribió nada", o.input, err))
+	case err != nil:
+		return err
 	}
-	if err != nil {
-		return fmt.Errorf("%s: %w", o.input, err)
+	if plan.Route == ingest.FromOCR {
+		reportRecognised(o.io, rd.Pages, rd.Unread, start)
 	}
-	a := r.Acuerdo
-	// The review list, against the lexicon that now knows the glosario.
-	lex := acuerdotext.NewLexicon(prof, a.Glosario)
-	for _, d := range ocr.Doubtful(scanned, o.ocr.minConf, lex.Suggest) {
-		a.RevisionOCR = append(a.RevisionOCR, manuals.DoubtfulWord{Pagina: d.Page, Renglon: d.Line, Palabra: d.Text, Confianza: math.Round(d.Conf*10) / 10, Sugerencia: d.Suggestion})
-	}
-	if n := len(a.RevisionOCR); n > 0 {
-		a.Notas = append(a.Notas, fmt.Sprintf("%s del OCR para revisar (ver «revision_ocr», y la hoja «Revisión OCR» del libro de Excel)", esmx.Count(n, "palabra dudosa", "palabras dudosas")))
-	}
-	for _, f := range unread {
-		a.Notas = append(a.Notas, fmt.Sprintf("La página %d del escaneo no se pudo leer (%v); su texto falta.", f.Index, f.Err))
-	}
-	if route != "" {
-		a.Notas = append([]string{route}, a.Notas...)
-	}
+	r, a := rd.Result, rd.Acuerdo
 	acuerdoYAML, err := yamldoc.Encode(a,
 		fmt.Sprintf("Generado por «mpp ingest» desde %s (cobertura %s).", filepath.Base(o.input), esmx.Percent(r.Coverage())),
 		"Revise «notas», «correcciones» y «sin_clasificar».")
@@ -192,7 +157,7 @@ func ingestRun(o *ingestOptions) error {
 	files := []outfile.File{{Path: targets[0], Data: acuerdoYAML}, {Path: targets[1], Data: manualYAML}}
 	var searchable []byte
 	if o.pdf != "" {
-		if searchable, err = searchablePDF(o.cmd.Context(), o.io, scanned, scannedFrom, a, o.ocr.maxPixels); err != nil {
+		if searchable, err = searchablePDF(o.cmd.Context(), o.io, rd.Pages, rd.Sources, a, o.ocr.maxPixels); err != nil {
 			return err
 		}
 	}
@@ -230,8 +195,8 @@ func ingestRun(o *ingestOptions) error {
 	if len(r.Missing) > 0 {
 		return incomplete(fmt.Errorf("el acuerdo está incompleto: no se encontró %s", strings.Join(r.Missing, ", ")))
 	}
-	if len(unread) > 0 {
-		return unreadPages(unread, len(scanned), 0, 1)
+	if len(rd.Unread) > 0 {
+		return unreadPages(rd.Unread, len(rd.Pages), 0, 1)
 	}
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cipro-ine/mpp/esmx"
+	"github.com/cipro-ine/mpp/ingest"
 	"github.com/cipro-ine/mpp/manuals"
 	"github.com/cipro-ine/mpp/manuals/acuerdotext"
 	"github.com/cipro-ine/mpp/ocr"
@@ -115,8 +116,7 @@ func recognise(ctx context.Context, ios *ioStreams, inputs []string, f ocrFlags,
 	if ios.progressOut && !ios.quiet {
 		progress = func(done int) { ocrProgress(ios, done, len(pages), start) }
 	}
-	res, failed, err = ocr.Batch(ctx, pages, ocr.Options{PSM: f.psm, DPI: f.dpi, KeepSpecks: f.keepSpecks, KeepSkew: f.keepSkew, Binarize: f.binarize, MaxPixels: f.maxPixels},
-		ocr.BatchOptions{Workers: f.jobs, PageTimeout: f.pageTimeout, Progress: progress})
+	res, failed, err = ocr.Batch(ctx, pages, f.options(), ocr.BatchOptions{Workers: f.jobs, PageTimeout: f.pageTimeout, Progress: progress})
 	if progress != nil {
 		fmt.Fprint(ios.ErrOut, "\r\x1b[K")
 	}
@@ -129,6 +129,18 @@ func recognise(ctx context.Context, ios *ioStreams, inputs []string, f ocrFlags,
 		}
 		return nil, nil, nil, 0, withKind(errUsage, fmt.Errorf("no se pudo leer ninguna página; no se escribió nada: %w", failed[0].Err))
 	}
+	reportRecognised(ios, res, failed, start)
+	return res, pages, failed, len(bad), nil
+}
+
+// options are the recognition's settings.
+func (f *ocrFlags) options() ocr.Options {
+	return ocr.Options{PSM: f.psm, DPI: f.dpi, KeepSpecks: f.keepSpecks, KeepSkew: f.keepSkew, Binarize: f.binarize, MaxPixels: f.maxPixels}
+}
+
+// reportRecognised says how many pages were recognised and how long it
+// took, and which pages were turned upright.
+func reportRecognised(ios *ioStreams, res []ocr.Page, failed []ocr.PageError, start time.Time) {
 	ios.info("%s %s en %s s", esmx.Count(len(res)-len(failed), "página", "páginas"), esmx.Word(len(res)-len(failed), "reconocida", "reconocidas"),
 		esmx.Decimal(time.Since(start).Seconds(), 1))
 	for _, p := range res {
@@ -136,7 +148,6 @@ func recognise(ctx context.Context, ios *ioStreams, inputs []string, f ocrFlags,
 			ios.info("página %d: estaba %s; se leyó derecha", p.Number, how)
 		}
 	}
-	return res, pages, failed, len(bad), nil
 }
 
 // turnedWords says how a page lay, by the degrees it was turned upright.
@@ -231,7 +242,7 @@ func ocrRun(o *ocrOptions) error {
 	if o.pdf != "" {
 		// The outline, when the text reads as an acuerdo.
 		var a *manuals.Acuerdo
-		if r, err := acuerdotext.Ingest([]byte(text), prof); err == nil && len(r.Acuerdo.Antecedentes) > 0 {
+		if r := acuerdotext.IngestLines(ingest.Lines(res), prof); len(r.Acuerdo.Antecedentes) > 0 {
 			a = r.Acuerdo
 		}
 		b, err := searchablePDF(o.cmd.Context(), o.io, res, srcs, a, o.ocr.maxPixels)

@@ -69,10 +69,31 @@ var (
 	structStart = regexp.MustCompile(`^(?:(?:[IVXLCD]+\.|\d+\.|[a-z]\.|[a-z]{1,2}\))\s|(?:PRIMER[OA]|SEGUND[OA]|TERCER[OA]|CUART[OA]|QUINT[OA]|SEXT[OA]|S[ÉE]PTIM[OA]|OCTAV[OA]|NOVEN[OA]|D[ÉE]CIM[OA]|UND[ÉE]CIM[OA]|DUOD[ÉE]CIM[OA]|VIG[ÉE]SIM[OA]|TRIG[ÉE]SIM[OA])\b|El presente [Aa]cuerdo fue aprobado|En razón de los antecedentes|En virtud de lo expuesto|El procedimiento [A-Z]\.\d|[A-Z]\.\d\.\d{2}\.\d\s|(?:DR|DRA|LIC|MTRO|MTRA|ING|C)\.\s|(?:EL|LA) [A-ZÁÉÍÓÚÑ ]{4,}$|Subproceso\s)`)
 )
 
+// Line is one line of an acuerdo as its source gives it, whatever the
+// source: a text file's line, a line of a PDF's text layer, a line OCR
+// read off a scanned page. Every source is read as Lines by the same
+// reader (CleanLines, IngestLines).
+type Line struct {
+	// Text is the line's text; for a table row, its cells' (Cells).
+	Text string
+	// Cells are a table row's cells, left to right: the columns of a
+	// bordered table, or words a wide gap set apart. Nil for running
+	// text.
+	Cells []string
+	// Page is the page the line is on, from 1; 0 when the source has no
+	// pages.
+	Page int
+	// Num is the line's number in its source, from 1, increasing: a gap
+	// in the numbers is a blank line (a paragraph break), as in a text
+	// file.
+	Num int
+}
+
 // Clean turns raw acuerdo text into paragraphs: Markdown residue, page marks,
 // page numbers and running headers go; letter-spaced headings close up;
 // wrapped lines join (undoing end-of-line hyphenation); paragraphs cut by a
-// page break join again.
+// page break join again. A form feed or a page mark («=== página 3 ===»)
+// starts a page; a tab separates a table row's cells.
 func Clean(text string) *Cleaned {
 	c := &Cleaned{}
 	raw := strings.Split(text, "\n")
@@ -109,6 +130,44 @@ func Clean(text string) *Cleaned {
 			pendingBreak = false
 		}
 	}
+	return c.clean(lines, pages)
+}
+
+// CleanLines is Clean for a source that gives its lines already apart,
+// with their pages and a table row's cells (a PDF's text layer, OCR's
+// pages): nothing is re-parsed out of a marked-up text.
+func CleanLines(ls []Line) *Cleaned {
+	c := &Cleaned{}
+	lines := make([]line, 0, len(ls))
+	pages := map[int]bool{}
+	prevPage := -1
+	for _, l := range ls {
+		t := l.Text
+		if l.Cells != nil {
+			// Inside the reader a row is one text, its cells apart by a
+			// tab: the acuerdo text format's own table rows.
+			cells := make([]string, 0, len(l.Cells))
+			for _, x := range l.Cells {
+				if x = strings.TrimSpace(strings.ReplaceAll(x, "\t", " ")); x != "" {
+					cells = append(cells, x)
+				}
+			}
+			t = strings.Join(cells, "\t")
+		}
+		t = strings.TrimRightFunc(strings.ReplaceAll(t, "\u00a0", " "), unicode.IsSpace)
+		if strings.TrimSpace(t) == "" {
+			continue
+		}
+		c.NonBlank++
+		pages[l.Page] = true
+		lines = append(lines, line{text: t, num: l.Num, page: l.Page, breakBefore: prevPage >= 0 && l.Page != prevPage})
+		prevPage = l.Page
+	}
+	return c.clean(lines, len(pages))
+}
+
+// clean is Clean's work on the lines of a source of so many pages.
+func (c *Cleaned) clean(lines []line, pages int) *Cleaned {
 	if pages > 1 {
 		lines = c.dropRunningHeaders(lines)
 		lines = c.dropMisreadFolios(lines)

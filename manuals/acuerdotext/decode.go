@@ -6,7 +6,9 @@
 // The work is three steps, each tested on its own: Decode (bytes to text),
 // Clean (text to paragraphs with their source lines and pages) and Parse
 // (paragraphs to the model), followed by the correction of OCR slips against
-// a lexicon.
+// a lexicon. A source that gives its lines apart already (a PDF's text
+// layer, OCR's pages: see package ingest) skips the text: CleanLines and
+// IngestLines take its Lines, with their pages and a table row's cells.
 package acuerdotext
 
 import (

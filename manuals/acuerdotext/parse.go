@@ -42,7 +42,24 @@ func Ingest(data []byte, prof *profile.Profile) (*Result, error) {
 		return nil, err
 	}
 	marked := manuals.MarkEscapedLines(text)
-	c := Clean(marked)
+	r := parseCleaned(Clean(marked), prof, notes)
+	if marked != text {
+		// Only text that mpp wrote escapes lines: the walk over the whole
+		// acuerdo is needed then alone.
+		unmarkStrings(reflect.ValueOf(r.Acuerdo).Elem())
+	}
+	return r, nil
+}
+
+// IngestLines reads an acuerdo from a source's lines (CleanLines): a PDF's
+// text layer, OCR's pages. It never fails.
+func IngestLines(lines []Line, prof *profile.Profile) *Result {
+	return parseCleaned(CleanLines(lines), prof, nil)
+}
+
+// parseCleaned parses cleaned paragraphs and corrects OCR slips against the
+// lexicon, with the notes of each step.
+func parseCleaned(c *Cleaned, prof *profile.Profile, notes []string) *Result {
 	r := Parse(c, prof)
 	a := r.Acuerdo
 	a.Notas = append(append(notes, c.Notes...), a.Notas...)
@@ -54,12 +71,7 @@ func Ingest(data []byte, prof *profile.Profile) (*Result, error) {
 	if n := len(a.SinClasificar); n > 0 {
 		a.Notas = append(a.Notas, fmt.Sprintf("%s de texto sin clasificar (ver «sin_clasificar»)", esmx.Count(n, "fragmento", "fragmentos")))
 	}
-	if marked != text {
-		// Only text that mpp wrote escapes lines: the walk over the whole
-		// acuerdo is needed then alone.
-		unmarkStrings(reflect.ValueOf(a).Elem())
-	}
-	return r, nil
+	return r
 }
 
 var (
