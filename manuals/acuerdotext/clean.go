@@ -37,6 +37,8 @@ type Cleaned struct {
 	// text; FootnoteLines their source lines.
 	Footnotes     []manuals.Footnote
 	FootnoteLines []int
+	// Corrections are the OCR slips taken back while cleaning.
+	Corrections []manuals.Correction
 	// HeaderCode is an acuerdo code found in a running header: page
 	// furniture, and evidence for the acuerdo's código when its text does
 	// not give it.
@@ -56,6 +58,10 @@ type line struct {
 	// also are the other source lines a rewritten line stands for (a
 	// table row gathered from several).
 	also []int
+	// callAtEnd: a footnote's call was taken from the line's end. A note
+	// is called where a sentence or a clause ends: what follows may open
+	// an item though OCR lost the stop before the call («aprobación2»).
+	callAtEnd bool
 }
 
 var (
@@ -348,7 +354,7 @@ func isEdge(idx []int, i, window int) bool {
 func buildParas(lines []line) []Para {
 	var out []Para
 	var parts [][]string // parts[i] builds out[i].Text
-	prevNum := -10
+	prevNum, prevCall := -10, false
 	inGlossary := false
 	for _, l := range lines {
 		t := strings.TrimSpace(l.text)
@@ -377,7 +383,7 @@ func buildParas(lines []line) []Para {
 		if n > 0 {
 			tail = parts[n-1][len(parts[n-1])-1]
 		}
-		itemStart := structStart.MatchString(t) && (n == 0 || opensItem(tail, t)) ||
+		itemStart := structStart.MatchString(t) && (n == 0 || opensItem(tail, t) || prevCall && labelFollows(parts[n-1][0], t)) ||
 			n > 0 && ocrCommaLabel.MatchString(t) && endsSentence(strings.TrimSpace(tail))
 		starts := n == 0 || blankBetween || h != "" || itemStart || strings.Contains(t, "\t") ||
 			(inGlossary && glossaryLine.MatchString(t)) ||
@@ -393,7 +399,7 @@ func buildParas(lines []line) []Para {
 			out = append(out, Para{First: l.num, Last: l.num, Page: l.page, Lines: append([]int{l.num}, l.also...), afterBreak: l.breakBefore})
 			parts = append(parts, []string{t})
 		}
-		prevNum = l.num
+		prevNum, prevCall = l.num, l.callAtEnd
 	}
 	for i := range out {
 		out[i].Text = dropSoftHyphens(strings.Join(parts[i], " "))
@@ -557,7 +563,7 @@ var (
 	// roman numeral as l, 1, |, T («XIl. El día…», «TIT. El 8…»), its stop
 	// lost («VII El 22…»); the parser takes it back only when it is the
 	// number that comes next.
-	ocrCommaLabel = regexp.MustCompile(`^(?:[IVXLTil1|!]{1,5}[.,:]?|\d+,)\s+[A-ZÁÉÍÓÚÑ]`)
+	ocrCommaLabel = regexp.MustCompile(`^(?:[IVXLMTil1|!\[\]]{1,5}[.,:]?|\d+,)\s+[A-ZÁÉÍÓÚÑ]`)
 	itemLabel     = regexp.MustCompile(`^(?:([IVXLCD]+)\.|(\d+)\.|([a-z])\.|([a-z]{1,2})\))\s`)
 	// Words after which a label is a reference ("inciso t)"), not an item.
 	referenceWords = wordSet("inciso incisos fracción fracciones numeral numerales apartado párrafo artículo artículos punto")

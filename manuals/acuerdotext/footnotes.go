@@ -14,6 +14,8 @@ import (
 // text («1Publicado…», «1 Publicado…»), its call a number glued to the
 // word or punctuation it follows («discriminación.1»).
 var (
+	// noteMark is a line opened by what OCR reads a raised digit as.
+	noteMark  = regexp.MustCompile(`^\s*([>*'’‘?°^~¢º])\s*([A-ZÁÉÍÓÚÑ¿¡«“"].*)$`)
 	noteAlone = regexp.MustCompile(`^\s*([1-9]\d?)\s*$`)
 	noteText  = regexp.MustCompile(`^\s*([1-9]\d?)\s*([A-ZÁÉÍÓÚÑ¿¡«“"].*)$`)
 )
@@ -69,6 +71,22 @@ func (c *Cleaned) footnotes(lines []line) []line {
 				break
 			}
 		}
+		// OCR may read a note's raised number as a mark («>El dictamen…»
+		// for «3El dictamen…»): near the page's foot, with the note's call
+		// in the text before it, the mark is the number.
+		if start < 0 {
+			for k := max(0, end-4); k < end; k++ {
+				if m := noteMark.FindStringSubmatch(lines[idx[k]].text); m != nil && c.callBefore(lines, idx[k], next) >= 0 {
+					fixed := strconv.Itoa(next) + m[2]
+					c.Corrections = append(c.Corrections, manuals.Correction{Original: m[1], Corregido: strconv.Itoa(next),
+						Ubicacion: "nota al pie " + strconv.Itoa(next), Motivo: "error de OCR (número de la nota)",
+						Origen: &manuals.Source{Desde: lines[idx[k]].num, Hasta: lines[idx[k]].num, Pagina: pg}})
+					lines[idx[k]].text = fixed
+					start = k
+					break
+				}
+			}
+		}
 		if start < 0 {
 			continue
 		}
@@ -108,6 +126,9 @@ func (c *Cleaned) footnotes(lines []line) []line {
 				continue
 			}
 			re := noteCall(n.Numero)
+			if loc := re.FindAllStringIndex(lines[at].text, -1); loc != nil && loc[len(loc)-1][1] == len(lines[at].text) {
+				lines[at].callAtEnd = true
+			}
 			lines[at].text = re.ReplaceAllString(lines[at].text, "$1$2")
 			first, last := lines[noteLines[k][0]].num, lines[noteLines[k][len(noteLines[k])-1]].num
 			n.Origen = &manuals.Source{Desde: first, Hasta: last, Pagina: pg}

@@ -1,10 +1,14 @@
 package acuerdotext
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/cipro-ine/mpp/manuals/profile"
 )
 
 // fuzzSeeds seeds the fuzzers with windows of at most 1.5 KB over every
@@ -92,10 +96,44 @@ func FuzzIngest(f *testing.F) {
 	})
 }
 
+// FuzzIngestLines: any lines, pages and cells (what OCR and a PDF's text
+// layer hand the reader: the input's form feeds are pages, its tabs
+// cells) give an acuerdo.yaml that loads back, with no more lines placed
+// than were given.
+func FuzzIngestLines(f *testing.F) {
+	fuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !utf8.Valid(data) {
+			return
+		}
+		var lines []Line
+		num, given := 0, 0
+		for pg, page := range strings.Split(string(data), "\f") {
+			for _, l := range strings.Split(page, "\n") {
+				num++
+				if strings.TrimSpace(strings.ReplaceAll(l, "\t", "")) == "" {
+					continue
+				}
+				given++
+				x := Line{Text: l, Page: pg + 1, Num: num}
+				if strings.Contains(l, "\t") {
+					x.Cells = strings.Split(l, "\t")
+				}
+				lines = append(lines, x)
+			}
+		}
+		r := IngestLines(lines, profile.Default())
+		if r.NonBlank != given {
+			t.Fatalf("%d non-blank lines counted of %d given", r.NonBlank, given)
+		}
+		checkLoadsBack(t, r, fmt.Sprintf("lines %+v", lines))
+	})
+}
+
 func TestFuzzCorpusDir(t *testing.T) {
 	// Crashers found by fuzzing land in testdata/fuzz/<Target>/ and run as
 	// regular tests; this only checks the folder names are right.
-	for _, d := range []string{"FuzzClean", "FuzzIngest"} {
+	for _, d := range []string{"FuzzClean", "FuzzIngest", "FuzzIngestLines"} {
 		if _, err := os.Stat(filepath.Join("testdata", "fuzz", d)); err != nil && !os.IsNotExist(err) {
 			t.Error(err)
 		}

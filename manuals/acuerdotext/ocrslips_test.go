@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -131,31 +132,14 @@ func TestOCRSlipsOfOtherScans(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := string(b)
-	for _, r := range [][2]string{
+	a := ingestWithSlips(t, string(b), [][2]string{
 		{"- I. El", "Il. El"}, {"- III.** El", "TIT. El"}, {"- VIII. El", "VII El"},
 		{"CAI\tCoordinación", "CAl\tCoordinación"}, {"por la CAI a quien", "por la CAT a quien"},
 		{"\tS.5.01.2.01", "\t5S.5.01.2.01"}, {"Comparada, tiene como objetivo", "Comparada, tiene corno objetivo"},
 		{"S.5.01.1 Coordinación", "5.5.01.1 Coordinación"}, {"Comparada S.5.01.1.02", "Comparada $.5.01.1.02"},
 		{"S.5.01.2 Vinculación y", "SA5.01.2 Vinculación y"}, {"Internacional S.5.01.2.02", "Internacional S.5.01.2,02"},
-	} {
-		if !strings.Contains(text, r[0]) {
-			t.Fatalf("the seed has no %q", r[0])
-		}
-		text = strings.Replace(text, r[0], r[1], 1)
-	}
-	r, err := Ingest([]byte(text), profile.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := r.Acuerdo
-	var romans []string
-	for _, an := range a.Antecedentes {
-		romans = append(romans, an.Romano)
-	}
-	if want := "I II III IV V VI VII VIII IX X"; strings.Join(romans, " ") != want {
-		t.Errorf("antecedentes %v, want %s", romans, want)
-	}
+	})
+	checkAntecedentes(t, a, 10)
 	if a.Proceso.UR != "CAI" || a.Glosario[0].Sigla != "CAI" && a.Glosario[1].Sigla != "CAI" {
 		t.Errorf("UR %q, glosario %v", a.Proceso.UR, a.Glosario[:2])
 	}
@@ -180,5 +164,77 @@ func TestOCRSlipsOfOtherScans(t *testing.T) {
 		if !slices.Contains(fixes, want) {
 			t.Errorf("no correction %s recorded: %v", want, fixes)
 		}
+	}
+}
+
+// The slips OCR made on the seeded scans of groff's INE/JGE52/2022 and
+// INE/JGE248/2022 (TestAcuerdoCorpus with MPP_ESCANEOS): «[.» for I, «MI.»
+// for III (two I's run together), a footnote's raised number read «>»,
+// and a call whose stop was lost («aprobación2»), after which the next
+// considerando («13.») was taken for the same paragraph. Each is taken
+// back and what needs it is recorded.
+func TestOCRSlipsOfGroffScans(t *testing.T) {
+	b, err := os.ReadFile("../../testdata/acuerdos/groff/INE-JGE52-2022.layout.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := ingestWithSlips(t, string(b), [][2]string{
+		{"I. El 21 de diciembre", "[. El 21 de diciembre"}, {"III. El 29 de mayo", "MI. El 29 de mayo"},
+		{"para su aprobación.2\n", "para su aprobación2\n"},
+		{"  3\n      El dictamen técnico obra", ">El dictamen técnico obra"},
+	})
+	checkAntecedentes(t, a, 10)
+	var nums []string
+	for _, g := range a.Considerandos {
+		for _, c := range g.Considerandos {
+			nums = append(nums, strconv.Itoa(c.Numero))
+		}
+	}
+	if len(nums) != 41 || nums[12] != "13" {
+		t.Errorf("considerandos %v", nums)
+	}
+	if len(a.NotasAlPie) != 3 || !strings.HasPrefix(a.NotasAlPie[2].Texto, "El dictamen técnico") {
+		t.Errorf("notes %+v", a.NotasAlPie)
+	}
+	var fixes []string
+	for _, c := range a.Correcciones {
+		fixes = append(fixes, c.Original+"→"+c.Corregido)
+	}
+	for _, want := range []string{"[.→I.", "MI.→III.", ">→3"} {
+		if !slices.Contains(fixes, want) {
+			t.Errorf("no correction %s recorded: %v", want, fixes)
+		}
+	}
+}
+
+// ingestWithSlips reads text with each slip put in place of what it stands
+// for (once; the text must have it).
+func ingestWithSlips(t *testing.T, text string, slips [][2]string) *manuals.Acuerdo {
+	t.Helper()
+	for _, r := range slips {
+		if !strings.Contains(text, r[0]) {
+			t.Fatalf("the text has no %q", r[0])
+		}
+		text = strings.Replace(text, r[0], r[1], 1)
+	}
+	r, err := Ingest([]byte(text), profile.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.Acuerdo
+}
+
+// checkAntecedentes checks the antecedentes are I to n, in order.
+func checkAntecedentes(t *testing.T, a *manuals.Acuerdo, n int) {
+	t.Helper()
+	var got, want []string
+	for _, an := range a.Antecedentes {
+		got = append(got, an.Romano)
+	}
+	for i := 1; i <= n; i++ {
+		want = append(want, manuals.RomanNumeral(i))
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("antecedentes %v, want %v", got, want)
 	}
 }

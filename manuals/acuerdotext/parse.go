@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/cipro-ine/mpp/esmx"
 	"github.com/cipro-ine/mpp/manuals"
@@ -78,8 +80,8 @@ var (
 	codeLine     = regexp.MustCompile(`^INE/[A-Z]+\d+/\d{4}$`)
 	acuerdoRefRe = regexp.MustCompile(`INE/[A-Z]+\d+/\d{4}`)
 	romanItem    = regexp.MustCompile(`^([IVXLCD]+)\.\s*(.*)$`)
-	ocrRomanItem = regexp.MustCompile(`^([IVXLCDTil1|!]{1,6})([.,:]?)\s+((?:\.|[A-ZÁÉÍÓÚÑ]).*)$`)
-	romanSlips   = strings.NewReplacer("l", "I", "i", "I", "1", "I", "|", "I", "!", "I", "T", "I")
+	ocrRomanItem = regexp.MustCompile(`^([IVXLCDMTil1|!\[\]]{1,6})([.,:]?)\s+((?:\.|[A-ZÁÉÍÓÚÑ]).*)$`)
+	romanSlips   = strings.NewReplacer("l", "I", "i", "I", "1", "I", "|", "I", "!", "I", "T", "I", "[", "I", "]", "I")
 	numItem      = regexp.MustCompile(`^(\d+)\.\s+(.*)$`)
 	ocrNumItem   = regexp.MustCompile(`^(\d+),\s+([A-ZÁÉÍÓÚÑ].*)$`)
 	letterItem   = regexp.MustCompile(`^([a-z])\.\s+(.*)$`)
@@ -169,29 +171,34 @@ func (p *parser) unplaced(x Para) {
 // Parse recognises the structure of cleaned acuerdo text.
 func Parse(c *Cleaned, prof *profile.Profile) *Result {
 	p := &parser{c: c, prof: prof, a: &manuals.Acuerdo{}, placed: map[int]bool{}}
-	section := ""
+	// Every paragraph's section is decided at once (labelSections), then
+	// each section's paragraphs are read by its own rules.
+	labels, opened := labelSections(c.Paras)
 	var conParas []Para // every paragraph of the considerandos section
 	var tail []Para     // after the considerandos
-	for _, x := range c.Paras {
+	for i, x := range c.Paras {
+		s := labels[i]
+		if opened[i] {
+			p.a.Notas = append(p.a.Notas, inferredNote(s))
+		}
 		if h := headingKey(x.Text); h != "" {
-			section = h
-			p.place(x)
+			if sectionOfHeading[h] == s {
+				p.place(x)
+			} else {
+				// A heading out of the acuerdo's order: kept, not
+				// followed.
+				p.unplaced(x)
+			}
 			continue
 		}
-		switch section {
-		case "":
+		switch s {
+		case secPreamble:
 			p.preamble(x)
-		case "GLOSARIO":
+		case secGlosario:
 			p.glossary(x)
-		case "ANTECEDENTES":
+		case secAntecedentes:
 			p.antecedente(x)
-		case "CONSIDERANDOS":
-			if isFormula(x.Text) {
-				p.a.Formula = x.Text
-				p.place(x)
-				section = "FORMULA"
-				continue
-			}
+		case secConsiderandos:
 			conParas = append(conParas, x)
 		default:
 			tail = append(tail, x)
@@ -209,6 +216,7 @@ func Parse(c *Cleaned, prof *profile.Profile) *Result {
 		p.placed[l] = true
 	}
 	p.a.NotasAlPie = c.Footnotes
+	p.a.Correcciones = slices.Concat(c.Corrections, p.a.Correcciones)
 	r.Placed = len(p.placed)
 	if p.a.Codigo == "" && c.HeaderCode != "" {
 		// The code printed as running header is evidence for it, not only
@@ -354,7 +362,8 @@ func slipOfNext(tok string, want int) bool {
 func romanSlip(tok string, want int) (string, bool) {
 	exp := manuals.RomanNumeral(want)
 	fixed := romanSlips.Replace(tok)
-	for _, c := range []string{fixed, strings.ReplaceAll(fixed, "L", "I")} {
+	// An M is two I's run together («MI.» for III).
+	for _, c := range []string{fixed, strings.ReplaceAll(fixed, "L", "I"), strings.ReplaceAll(fixed, "M", "II")} {
 		if c == exp {
 			return exp, true
 		}
@@ -533,7 +542,14 @@ func (p *parser) closing(ps []Para) {
 // isFormula recognises the closing formula before the puntos ("…, emite los
 // siguientes:", "En razón de los antecedentes…").
 func isFormula(t string) bool {
-	end := strings.ToLower(strings.TrimRight(t, ": \t"))
+	end := strings.TrimRight(t, ": \t")
+	if n := len(end) - 40; n > 0 {
+		for n < len(end) && !utf8.RuneStart(end[n]) {
+			n++
+		}
+		end = end[n:] // the formula's end is all that is compared
+	}
+	end = strings.ToLower(end)
 	return strings.HasSuffix(end, "emite los siguientes") || strings.HasSuffix(end, "emite el siguiente") ||
 		strings.HasPrefix(t, "En razón de los antecedentes") || strings.HasPrefix(t, "En virtud de lo expuesto")
 }

@@ -135,8 +135,12 @@ func (p *parser) codeSlips(paras []Para, considerando int) []Para {
 	stop := `[.,:;]`
 	slip := regexp.MustCompile(`(^|[\s(])(` + look + `{1,2}|` + look + regexp.QuoteMeta(letter) + `|` + regexp.QuoteMeta(letter) + `)(?:` + stop + `|\pL)` +
 		first + stop + second + `(` + stop + `\d(?:` + stop + `\d{2})?)?\b`)
+	numbers := regexp.MustCompile(first + stop + second) // what every slip has, cheap to find
 	for i := range paras {
 		x := &paras[i]
+		if !numbers.MatchString(x.Text) {
+			continue
+		}
 		x.Text = slip.ReplaceAllStringFunc(x.Text, func(m string) string {
 			g := slip.FindStringSubmatch(m)
 			orig := m[len(g[1]):]
@@ -210,6 +214,10 @@ func cellLines(x Para) Para {
 // headerOnly says whether a line is the table's header words and nothing
 // else («Subproceso», «Procedimientos», «Subproceso Procedimientos»).
 func headerOnly(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) > 40 || s == "" || !strings.ContainsRune("SsPp", rune(s[0])) {
+		return false // (cheap: asked of every paragraph)
+	}
 	return tableWord.MatchString(s) && strings.TrimSpace(tableWord.ReplaceAllString(s, "")) == ""
 }
 

@@ -353,13 +353,20 @@ func checkValidOutput(t testing.TB, in []byte) {
 	if err != nil {
 		return
 	}
+	checkLoadsBack(t, r, fmt.Sprintf("input %q", in))
+}
+
+// checkLoadsBack checks that a reading's acuerdo.yaml loads back and that
+// no more lines were placed than there were; what names the input.
+func checkLoadsBack(t testing.TB, r *Result, what string) {
+	t.Helper()
 	b, err := yamldoc.Encode(r.Acuerdo)
 	if err != nil {
 		t.Fatalf("encode: %v", err)
 	}
 	var back manuals.Acuerdo
 	if err := yamldoc.Decode("acuerdo.yaml", b, &back); err != nil {
-		t.Fatalf("input %q gives an acuerdo.yaml that does not load:\n%v\n%s", in, err, b)
+		t.Fatalf("%s gives an acuerdo.yaml that does not load:\n%v\n%s", what, err, b)
 	}
 	if r.Placed > r.NonBlank {
 		t.Fatalf("placed %d of %d lines", r.Placed, r.NonBlank)
