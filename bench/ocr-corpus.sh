@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # OCR on scans made by other hands: the acuerdo corpus (testdata/acuerdos),
-# typeset by Chromium, LibreOffice and groff, scanned by generar.py with
-# ImageMagick (300 dpi gray: turned up to ±1.5°, Gaussian noise, blur, JPEG
-# q50-60) and as 200 dpi bilevel (threshold, CCITT G4). Each tool reads the
-# same TIFF in the same run:
+# typeset by Chromium, LibreOffice and groff, scanned three ways: by
+# generar.py with ImageMagick (gris300: turned up to ±1.5°, Gaussian noise,
+# blur, JPEG q50-60), as 200 dpi bilevel (bn200: threshold, CCITT G4), and
+# with mpp's own degradation model applied to these producers' pages
+# (propio300: bench/degradar, the «degradado» level of ocr/scan: turned up
+# to ±1.5°, blur, noise, specks, JPEG q50). Each tool reads the same TIFF
+# in the same run:
 #   mpp ocr (one Tesseract per core, in process);
 #   ocrmypdf -l spa --jobs N --deskew, text read back with pdftotext -layout
 #     (plain pdftotext reorders its text layer).
@@ -14,7 +17,9 @@
 # the share of the reference's characters in words read exactly.
 #
 #   bash bench/ocr-corpus.sh [CARPETA_DE_ESCANEOS]
-# Without a folder the 18 scans are made first (some 9 minutes).
+#   MODELOS="propio300" bash bench/ocr-corpus.sh CARPETA   # only those rows
+# Without a folder the scans are made first (some 9 minutes); the propio300
+# ones are made into the folder when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
@@ -30,7 +35,19 @@ if [ -z "$scans" ]; then
 fi
 go build -o "$work/mpp" ./cmd/mpp
 go build -o "$work/cer" ./bench/cer
+go build -o "$work/degradar" ./bench/degradar
 n=$(nproc)
+k=0
+for prod in chromium libreoffice groff; do
+	for pdf in testdata/acuerdos/$prod/*.pdf; do
+		k=$((k + 1))
+		out="$scans/$prod-$(basename "$pdf" .pdf)-propio300.tif"
+		[ -s "$out" ] && continue
+		rm -rf "$work/pp" && mkdir -p "$work/pp"
+		pdftoppm -r 300 -gray -png "$pdf" "$work/pp/p"
+		"$work/degradar" -semilla "$k" -ppp 300 "$out" "$work"/pp/p-*.png
+	done
+done
 
 maquina
 echo "| productor | acuerdo | escaneo | páginas | mpp s | mpp CER % | mpp recuperado % | ocrmypdf s | ocrmypdf CER % | ocrmypdf recuperado % |"
@@ -39,6 +56,8 @@ echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|"
 for f in "$scans"/*.tif; do
 	b=$(basename "$f" .tif)                  # chromium-INE-JGE248-2022-gris300
 	prod=${b%%-*}; rest=${b#*-}; model=${rest##*-}; acuerdo=${rest%-*}
+	[ -d "testdata/acuerdos/$prod" ] || continue # (mpp's own PDFs are not in the repository)
+	if [ -n "${MODELOS:-}" ] && [[ " $MODELOS " != *" $model "* ]]; then continue; fi
 	truth="$work/$b.verdad.txt"
 	pdftotext -layout "testdata/acuerdos/$prod/$acuerdo.pdf" "$truth"
 	pages=$(tiffinfo "$f" 2>/dev/null | grep -c "TIFF Directory" || true)

@@ -155,6 +155,17 @@ func wrap(text string, face font.Face, width int) []string {
 	return out
 }
 
+// Degrade degrades a page drawn by others (a producer's PDF page,
+// rasterised) as Pages degrades its own: turned, blurred, noise, specks,
+// through JPEG. The page is changed in place where it can be.
+func Degrade(img *image.Gray, o Options) (*image.Gray, error) {
+	img = degrade(img, o, rand.New(rand.NewPCG(o.Seed, 0x5ca7)))
+	if o.JPEGQuality > 0 {
+		return viaJPEG(img, o.JPEGQuality)
+	}
+	return img, nil
+}
+
 func degrade(img *image.Gray, o Options, rng *rand.Rand) *image.Gray {
 	if o.Rotate != 0 {
 		img = ocr.Rotate(img, o.Rotate)
