@@ -22,6 +22,18 @@ func Word(n int, one, many string) string {
 	return many
 }
 
+// List joins items as Spanish lists them: «3», «3 y 7», «3, 5 y 7».
+func List(items []string) string {
+	switch n := len(items); n {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	default:
+		return strings.Join(items[:n-1], ", ") + " y " + items[n-1]
+	}
+}
+
 // Int writes n with a comma between thousands: 23755 → «23,755».
 func Int(n int) string {
 	s := strconv.Itoa(n)

@@ -1,6 +1,9 @@
 package esmx
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestFormats(t *testing.T) {
 	for _, c := range []struct{ got, want string }{
@@ -19,6 +22,14 @@ func TestFormats(t *testing.T) {
 	} {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+func TestList(t *testing.T) {
+	for in, want := range map[string]string{"": "", "3": "3", "3 7": "3 y 7", "3 5 7": "3, 5 y 7"} {
+		if got := List(strings.Fields(in)); got != want {
+			t.Errorf("List(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/cipro-ine/mpp/esmx"
@@ -44,15 +45,23 @@ type Plan struct {
 	Route Route
 	// Note says, for a PDF, how its pages are read (for the acuerdo's
 	// notes); empty for a text file or a scan.
-	Note  string
-	layer []ocr.Page
+	Note string
+	// layer is a PDF's text layer, page by page; usable says which pages
+	// have one worth reading (FromOCR with a layer: a mixed PDF, whose
+	// other pages only are recognised).
+	layer  []ocr.Page
+	usable []bool
 }
 
-// Choose examines the input and chooses its path. A PDF is read from its
-// text layer when every page has usable text, and by OCR when any page
-// has none (or all of them, with forceOCR: OCRmyPDF's --force-ocr). A PDF
-// pdftotext cannot read (encrypted, damaged) goes to OCR, which names its
-// problem.
+// Mixed says the input is a PDF whose pages are read some from their text
+// layer, the others by OCR.
+func (p *Plan) Mixed() bool { return p.Route == FromOCR && p.layer != nil }
+
+// Choose examines the input and chooses its path. A PDF is read page by
+// page: a page with usable text from its text layer, a page without (an
+// image, or a layer that does not read as Spanish) by OCR; with forceOCR
+// every page by OCR (OCRmyPDF's --force-ocr). A PDF pdftotext cannot read
+// (encrypted, damaged) goes to OCR, which names its problem.
 func Choose(ctx context.Context, path string, forceOCR bool) (*Plan, error) {
 	p := &Plan{Path: path, Route: FromText}
 	isPDF := strings.EqualFold(filepath.Ext(path), ".pdf")
@@ -70,7 +79,17 @@ func Choose(ctx context.Context, path string, forceOCR bool) (*Plan, error) {
 			p.Note = fmt.Sprintf("Leído de la capa de texto del PDF (%s, sin OCR).", esmx.Count(len(pages), "página", "páginas"))
 			return p, nil
 		case with > 0:
-			p.Note = fmt.Sprintf("%s de %d del PDF %s capa de texto legible; se reconocieron todas con OCR.", esmx.Count(with, "página", "páginas"), len(pages), esmx.Word(with, "tiene", "tienen"))
+			var others []string
+			for i, u := range usable {
+				if !u {
+					others = append(others, strconv.Itoa(i+1))
+				}
+			}
+			p.Route, p.layer, p.usable = FromOCR, pages, usable
+			p.Note = fmt.Sprintf("%s de %d del PDF se %s de su capa de texto; %s (%s) se %s con OCR.",
+				esmx.Count(with, "página", "páginas"), len(pages), esmx.Word(with, "leyó", "leyeron"),
+				esmx.Word(len(others), "la otra", "las otras"), esmx.List(others), esmx.Word(len(others), "reconoció", "reconocieron"))
+			return p, nil
 		}
 	}
 	if ocr.IsScan(path) {
@@ -99,12 +118,14 @@ type Options struct {
 // Reading is an acuerdo read, with what its reading has to say.
 type Reading struct {
 	*acuerdotext.Result
-	// Pages and Sources are a scan's pages as recognised and where they
-	// came from (for a searchable PDF); Unread the pages that could not
-	// be recognised (their text is missing).
-	Pages   []ocr.Page
-	Sources []ocr.Source
-	Unread  []ocr.PageError
+	// Pages and Sources are the pages of a scan (or of a mixed PDF), in
+	// order, and where they came from (for a searchable PDF); Recognised
+	// the ones OCR read (all of a scan's); Unread the pages that could
+	// not be recognised (their text is missing).
+	Pages      []ocr.Page
+	Sources    []ocr.Source
+	Recognised []ocr.Page
+	Unread     []ocr.PageError
 }
 
 var (
@@ -128,17 +149,43 @@ func (p *Plan) Read(ctx context.Context, prof *profile.Profile, o Options) (*Rea
 		if err != nil {
 			return nil, err
 		}
-		if o.Progress != nil {
-			o.Batch.Progress = func(done int) { o.Progress(done, len(srcs)) }
+		toRead := srcs
+		if p.Mixed() && len(p.usable) == len(srcs) {
+			toRead = nil
+			for _, s := range srcs {
+				if !p.usable[s.Index-1] {
+					toRead = append(toRead, s)
+				}
+			}
 		}
-		pages, failed, err := ocr.Batch(ctx, srcs, o.OCR, o.Batch)
+		if o.Progress != nil {
+			o.Batch.Progress = func(done int) { o.Progress(done, len(toRead)) }
+		}
+		got, failed, err := ocr.Batch(ctx, toRead, o.OCR, o.Batch)
 		if err != nil {
 			return nil, err
 		}
-		if len(failed) == len(pages) {
+		if len(failed) == len(got) {
 			return nil, fmt.Errorf("%w: %w", ErrNoPage, failed[0].Err)
 		}
-		rd.Pages, rd.Sources, rd.Unread = pages, srcs, failed
+		pages := got
+		if len(toRead) < len(srcs) {
+			// A mixed PDF: each recognised page takes its place among
+			// the layer's, numbered as in the file.
+			pages = append([]ocr.Page(nil), p.layer...)
+			for k, s := range toRead {
+				pg := got[k]
+				pg.Number = s.Index
+				for w := range pg.Words {
+					pg.Words[w].Page = s.Index
+				}
+				pages[s.Index-1], got[k] = pg, pg
+			}
+			for k := range failed {
+				failed[k].Number = failed[k].Index
+			}
+		}
+		rd.Pages, rd.Sources, rd.Recognised, rd.Unread = pages, srcs, got, failed
 		rd.Result = acuerdotext.IngestLines(Lines(pages), prof)
 	default:
 		data, err := infile.Read(p.Path, o.MaxText)

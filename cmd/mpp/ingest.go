@@ -47,8 +47,9 @@ página) y escribe en la carpeta del expediente acuerdo.yaml y un esqueleto de m
 estructura del proceso que da el acuerdo.
 
 Un PDF que trae su texto (hecho con Word, LibreOffice o un navegador) se lee de su capa de texto,
-sin OCR; un escaneo (PDF de imagen, TIFF, PNG o JPEG), o un PDF con alguna página sin texto
-legible, se reconoce antes con OCR, como en «mpp ocr»; cada
+sin OCR; un escaneo (PDF de imagen, TIFF, PNG o JPEG) se reconoce antes con OCR, como en «mpp
+ocr»; de un PDF mixto, sólo las páginas sin texto legible (una imagen, o una capa que no se lee
+como español) se reconocen con OCR, y una nota dice cuáles. Cada
 elemento del acuerdo lleva en «origen» la página de la que vino, y las palabras dudosas quedan en
 «revision_ocr» (y en la hoja «Revisión OCR» del libro de Excel del expediente).
 
@@ -112,8 +113,11 @@ func ingestRun(o *ingestOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.pdf != "" && plan.Route != ingest.FromOCR {
+	switch {
+	case o.pdf != "" && plan.Route != ingest.FromOCR:
 		return usageError("--pdf: %s no se lee con OCR (trae su texto); el PDF buscable es para escaneos", o.input)
+	case o.pdf != "" && plan.Mixed():
+		return usageError("--pdf: %s trae su texto en algunas páginas; el PDF buscable es para escaneos (con --forzar-ocr se reconocen todas)", o.input)
 	}
 	start := time.Now()
 	opt := ingest.Options{MaxText: o.g.inputLimit(maxTextInput), MinConf: o.ocr.minConf,
@@ -138,7 +142,7 @@ func ingestRun(o *ingestOptions) error {
 		return err
 	}
 	if plan.Route == ingest.FromOCR {
-		reportRecognised(o.io, rd.Pages, rd.Unread, start)
+		reportRecognised(o.io, rd.Recognised, rd.Unread, start)
 	}
 	r, a := rd.Result, rd.Acuerdo
 	acuerdoYAML, err := yamldoc.Encode(a,
