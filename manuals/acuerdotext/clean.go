@@ -95,6 +95,17 @@ type Line struct {
 	Num int
 }
 
+// last is the last source line a line stands for: its own, or the last of
+// those a rewritten line gathered (a glosario read column by column pairs
+// a term with a definition further down).
+func (l line) last() int {
+	n := l.num
+	for _, a := range l.also {
+		n = max(n, a)
+	}
+	return n
+}
+
 // Clean turns raw acuerdo text into paragraphs: Markdown residue, page marks,
 // page numbers and running headers go; letter-spaced headings close up;
 // wrapped lines join (undoing end-of-line hyphenation); paragraphs cut by a
@@ -393,10 +404,10 @@ func buildParas(lines []line) []Para {
 		if !starts {
 			cur := &out[n-1]
 			parts[n-1] = appendWrapped(parts[n-1], t)
-			cur.Last = l.num
+			cur.Last = l.last()
 			cur.Lines = append(append(cur.Lines, l.num), l.also...)
 		} else {
-			out = append(out, Para{First: l.num, Last: l.num, Page: l.page, Lines: append([]int{l.num}, l.also...), afterBreak: l.breakBefore})
+			out = append(out, Para{First: l.num, Last: l.last(), Page: l.page, Lines: append([]int{l.num}, l.also...), afterBreak: l.breakBefore})
 			parts = append(parts, []string{t})
 		}
 		prevNum, prevCall = l.num, l.callAtEnd
