@@ -220,8 +220,9 @@ func (p *Plan) Read(ctx context.Context, prof *profile.Profile, o Options) (*Rea
 // Lines are the pages' lines as the acuerdo reader takes them: each with
 // its page, a table row with its cells, and numbered as the lines of
 // ocr.Text's output (a page mark, the page's lines with a blank one at
-// each paragraph gap, a blank line after the page), so that an element's
-// «origen» names the line «mpp ocr» writes. A page without lines (a PDF's
+// each paragraph gap, a blank line after the page; a table row by the
+// first of the lines it is laid out on), so that an element's «origen»
+// names the line «mpp ocr» writes. A page without lines (a PDF's
 // text layer) gives the lines of its text.
 func Lines(pages []ocr.Page) []acuerdotext.Line {
 	var out []acuerdotext.Line
@@ -242,6 +243,7 @@ func Lines(pages []ocr.Page) []acuerdotext.Line {
 				}
 				num++
 				out = append(out, acuerdotext.Line{Text: l.Text, Cells: l.Cells, Page: p.Number, Num: num})
+				num += strings.Count(l.Text, "\n") // a table row laid out on several
 			}
 		}
 		num++ // the blank line after the page

@@ -45,8 +45,8 @@ type Word struct {
 }
 
 // Page is a recognised page: its words, its lines, and its text (lines in
-// reading order, paragraphs separated by a blank line, a table row's cells
-// by a tab).
+// reading order, paragraphs separated by a blank line, a ruled table's
+// rows in columns, as pdftotext -layout writes them).
 type Page struct {
 	Number int
 	Words  []Word
@@ -64,7 +64,10 @@ type Page struct {
 
 // Line is a line of a page as read, in reading order.
 type Line struct {
-	// Text is the line's words; a row's cells apart by a tab.
+	// Text is the line's words; words a wide gap set apart are apart by a
+	// tab. A ruled table's row is laid out as pdftotext -layout lays one
+	// out: its cells side by side in columns, on as many lines as its
+	// tallest cell.
 	Text string
 	// Cells are a table row's cells, left to right: those of a ruled
 	// table, each read alone, or the words a gap wider than one and a half
@@ -220,12 +223,16 @@ func (e *Engine) PageAt(img image.Image, number, dpi int) (Page, error) {
 const sureConf = 70
 
 // textLine is a line of a page: its words (in page coordinates) and
-// where it lies; a table's row has its cells' texts, read cell by cell.
+// where it lies; a table's row has its cells' texts, read cell by cell,
+// their lines as printed and where each cell begins.
 type textLine struct {
 	words       []Word
 	top, bottom int
 	height      int // tallest word
 	cells       []string
+	cellLines   [][]string
+	cellX       []int
+	charW       int // a character's width in the row's table, in pixels
 	row         bool
 }
 
@@ -294,7 +301,10 @@ func pageFromLines(number int, lines []textLine, skew float64) Page {
 				out.Text = strings.Join(cell, " ")
 			}
 		}
-		if out.Cells != nil {
+		switch {
+		case l.row:
+			out.Text = l.layout()
+		case out.Cells != nil:
 			out.Text = strings.Join(out.Cells, "\t")
 		}
 		b.WriteString(out.Text)
@@ -306,6 +316,41 @@ func pageFromLines(number int, lines []textLine, skew float64) Page {
 	}
 	p.Text = b.String()
 	return p
+}
+
+// layout writes a ruled table's row as pdftotext -layout writes one: its
+// cells side by side, each at its column (the cell's left edge, in
+// characters of the table's words), on as many lines as its tallest cell
+// has, the lines of each cell as printed. A row of one-line cells is one
+// line.
+func (l textLine) layout() string {
+	if l.charW == 0 || len(l.cellX) == 0 {
+		return strings.Join(l.cells, "\t")
+	}
+	charW := l.charW
+	height := 0
+	for _, c := range l.cellLines {
+		height = max(height, len(c))
+	}
+	out := make([]string, height)
+	for k := range out {
+		var b []rune
+		for i, c := range l.cellLines {
+			if k >= len(c) || c[k] == "" {
+				continue
+			}
+			col := (l.cellX[i] - l.cellX[0]) / charW
+			if len(b) > 0 {
+				col = max(col, len(b)+2) // two spaces at least: a column break
+			}
+			for len(b) < col {
+				b = append(b, ' ')
+			}
+			b = append(b, []rune(c[k])...)
+		}
+		out[k] = string(b)
+	}
+	return strings.Join(out, "\n")
 }
 
 // pgmPage copies the image as 8-bit grey into a binary PGM, which

@@ -343,7 +343,8 @@ func cellImage(g *image.Gray, r image.Rectangle, margin int) []byte {
 
 // tables finds the page's ruled tables and reads them cell by cell; it
 // whitens them on the page, which is then read without them. Each row
-// comes back as one line with its cells' texts.
+// comes back as one line with its cells' texts, and their lines as
+// printed.
 func (e *Engine) tables(g *image.Gray, dpi int) ([]textLine, error) {
 	ts := findTables(g, dpi)
 	var rows []textLine
@@ -352,10 +353,13 @@ func (e *Engine) tables(g *image.Gray, dpi int) ([]textLine, error) {
 		for _, s := range t.rules {
 			whiten(g, s.rect(), 2)
 		}
+		first := len(rows)
 		for _, cells := range t.rows {
 			row := textLine{row: true, top: cells[0].Min.Y, bottom: cells[0].Max.Y}
 			texts := make([]string, len(cells))
+			row.cellLines, row.cellX = make([][]string, len(cells)), make([]int, len(cells))
 			for i, c := range cells {
+				row.cellX[i] = c.Min.X
 				data := cellImage(g, c, margin)
 				if data == nil {
 					continue
@@ -370,9 +374,12 @@ func (e *Engine) tables(g *image.Gray, dpi int) ([]textLine, error) {
 				lines := linesOf(boxes, c.Min.Sub(image.Pt(margin, margin)))
 				var parts []string
 				for _, l := range lines {
+					var printed []string
 					for wi, w := range l.words {
 						parts = joinWord(parts, w.Text, wi == 0)
+						printed = append(printed, w.Text)
 					}
+					row.cellLines[i] = append(row.cellLines[i], strings.Join(printed, " "))
 					row.words = append(row.words, l.words...)
 					row.height = max(row.height, l.height)
 				}
@@ -389,6 +396,18 @@ func (e *Engine) tables(g *image.Gray, dpi int) ([]textLine, error) {
 			}
 			row.cells = texts
 			rows = append(rows, row)
+		}
+		// One character width for the whole table, so that its columns
+		// line up from row to row: its words' ink over their letters.
+		ink, letters := 0, 0
+		for _, r := range rows[first:] {
+			for _, w := range r.words {
+				ink += w.Box.Dx()
+				letters += utf8.RuneCountInString(w.Text)
+			}
+		}
+		for i := first; i < len(rows) && letters > 0; i++ {
+			rows[i].charW = max(1, ink/letters)
 		}
 		whiten(g, t.box, 2)
 	}

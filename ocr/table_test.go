@@ -162,7 +162,8 @@ func glosarioRows(t *testing.T, src string) []string {
 
 // TestRuledTables: on the bordered tables of three producers, scanned by
 // ImageMagick, the page's characters come back (≥ 98 %) and every glosario
-// row is one line, its term and its definition apart: read as one block,
+// row is one line with two cells, its term and its definition, laid out in
+// the page's text as pdftotext -layout lays a row out: read as one block,
 // the cells' words interleaved and the rules came out as «|».
 func TestRuledTables(t *testing.T) {
 	e := pageEngine(t)
@@ -184,8 +185,19 @@ func TestRuledTables(t *testing.T) {
 			// review's suggestions taken, as «mpp ingest» takes them): in a
 			// sans-serif face a capital I and an l are the same stroke, and
 			// only the INE lexicon tells «CIPro» from «ClPro».
+			// The page's words as read: a row's from its cells (the text
+			// lays a row out in columns, as pdftotext -layout does, so
+			// that a word hyphenated inside a cell is apart there).
 			truth := pageWords(layerText(t, pdf, tp.page))
-			raw := pageWords(p.Text)
+			var read []string
+			for _, l := range p.Lines {
+				if l.Cells != nil {
+					read = append(read, strings.Join(l.Cells, " "))
+				} else {
+					read = append(read, l.Text)
+				}
+			}
+			raw := pageWords(strings.Join(read, "\n"))
 			got := make([]string, len(raw))
 			for i, w := range raw {
 				got[i] = w
@@ -204,16 +216,28 @@ func TestRuledTables(t *testing.T) {
 			if !tp.glosario {
 				return
 			}
-			lines := strings.Split(p.Text, "\n")
 			for _, want := range rows {
-				best, at := len(want), ""
-				for _, l := range lines {
-					if d := editdist.Levenshtein([]rune(want), []rune(l)); d < best {
+				best, at := len(want), ocr.Line{}
+				for _, l := range p.Lines {
+					if d := editdist.Levenshtein([]rune(want), []rune(strings.Join(l.Cells, "\t"))); d < best {
 						best, at = d, l
 					}
 				}
-				if best > 2 || !strings.Contains(at, "\t") {
-					t.Errorf("fila del glosario %q: la línea más cercana es %q (a %d)", want, at, best)
+				if best > 2 || len(at.Cells) != 2 {
+					t.Errorf("fila del glosario %q: la más cercana es %q (a %d)", want, at.Cells, best)
+					continue
+				}
+				// In the page's text the row is laid out as pdftotext
+				// -layout lays it out: the term, then the definition's
+				// first line after a column's gap.
+				term, def, _ := strings.Cut(want, "\t")
+				first, _, _ := strings.Cut(at.Text, "\n")
+				word, _, _ := strings.Cut(def, " ")
+				// (A term of two lines, «Consejo» / «General», begins its
+				// row's first line.)
+				if k := strings.Index(first, "  "+word); !strings.Contains(p.Text, first) || k < 0 ||
+					editdist.Levenshtein([]rune(strings.TrimSpace(first[:k])), []rune(term)) > 2 && !strings.HasPrefix(term, strings.TrimSpace(first[:k])+" ") {
+					t.Errorf("fila del glosario %q en el texto: %q", want, at.Text)
 				}
 			}
 		})
