@@ -53,10 +53,13 @@ func labelSections(ps []Para) (labels []section, opened []bool) {
 		return labels, opened
 	}
 	ev := sectionEvidence(ps)
-	opens := make([]section, n) // the section a paragraph opens, or -1
+	opens := make([]section, n)  // the section a paragraph opens, or -1
+	isHeading := make([]bool, n) // a heading, of whatever section
 	for i, x := range ps {
 		opens[i] = -1
-		if s, ok := sectionOfHeading[headingKey(x.Text)]; ok {
+		h := headingKey(x.Text)
+		isHeading[i] = h != ""
+		if s, ok := sectionOfHeading[h]; ok {
 			opens[i] = s
 		} else if isFormula(x.Text) {
 			opens[i] = secClosing
@@ -69,7 +72,7 @@ func labelSections(ps []Para) (labels []section, opened []bool) {
 			// What opens a section belongs to it: of two, the first
 			// opens it (the formula, then «ACUERDOS»).
 			v++
-		case headingKey(ps[i].Text) != "":
+		case isHeading[i]:
 			v -= misplacedCost
 		}
 		return v
