@@ -8,8 +8,12 @@
 # to ±1.5°, blur, noise, specks, JPEG q50). Each tool reads the same TIFF
 # in the same run:
 #   mpp ocr (one Tesseract per core, in process);
+#   tesseract --psm 6, one process per core (OMP_THREAD_LIMIT=1), on the
+#     TIFF's pages split by tiffsplit (splitting counted): the throughput
+#     mpp is held to;
 #   ocrmypdf -l spa --jobs N --deskew, text read back with pdftotext -layout
 #     (plain pdftotext reorders its text layer).
+# The last two columns: mpp's speed over tesseract's and over OCRmyPDF's.
 # The reference is the born-digital PDF's own text (pdftotext -layout): what
 # the page prints, set down by the producer, not by mpp. CER and WER depend
 # on reading order (a table's cells side by side are interleaved line by
@@ -25,7 +29,7 @@ cd "$(dirname "$0")/.."
 source scripts/deps.sh
 source bench/arbol.sh
 source bench/maquina.sh
-apt_install_missing ocrmypdf poppler-utils tesseract-ocr tesseract-ocr-spa imagemagick time python3
+apt_install_missing ocrmypdf poppler-utils tesseract-ocr tesseract-ocr-spa imagemagick time python3 libtiff-tools
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 scans=${1:-}
@@ -50,8 +54,8 @@ for prod in chromium libreoffice groff; do
 done
 
 maquina
-echo "| productor | acuerdo | escaneo | páginas | mpp s | mpp CER % | mpp recuperado % | ocrmypdf s | ocrmypdf CER % | ocrmypdf recuperado % |"
-echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| productor | acuerdo | escaneo | páginas | mpp s | mpp CER % | mpp recuperado % | tesseract s | tesseract CER % | ocrmypdf s | ocrmypdf CER % | ocrmypdf recuperado % | mpp/tesseract | mpp/ocrmypdf |"
+echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 
 for f in "$scans"/*.tif; do
 	b=$(basename "$f" .tif)                  # chromium-INE-JGE248-2022-gris300
@@ -68,6 +72,14 @@ for f in "$scans"/*.tif; do
 	read -r mc _ mr < <("$work/cer" -recuperado "$truth" "$work/$b.mpp.txt")
 
 	start=$(date +%s.%N)
+	rm -rf "$work/tp" && mkdir "$work/tp"
+	tiffsplit "$f" "$work/tp/p" >/dev/null
+	ls "$work"/tp/p*.tif | xargs -P "$n" -I{} env OMP_THREAD_LIMIT=1 tesseract {} {} -l spa --psm 6 --dpi "${model//[!0-9]/}" >/dev/null 2>&1
+	for t in $(ls "$work"/tp/p*.tif.txt | sort); do cat "$t"; done > "$work/$b.tess.txt"
+	ts=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')
+	read -r tc _ < <("$work/cer" "$truth" "$work/$b.tess.txt")
+
+	start=$(date +%s.%N)
 	ocrmypdf -q -l spa --jobs "$n" --deskew --image-dpi "${model//[!0-9]/}" "$f" "$work/$b.omp.pdf" >/dev/null 2>&1 || true
 	os=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')
 	if [ -s "$work/$b.omp.pdf" ]; then
@@ -76,5 +88,6 @@ for f in "$scans"/*.tif; do
 	else
 		oc="falló" or="–"
 	fi
-	echo "| $prod | ${acuerdo//-//} | $model | $pages | $ms | $mc | $mr | $os | $oc | $or |"
+	ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", b/a}'; }
+	echo "| $prod | ${acuerdo//-//} | $model | $pages | $ms | $mc | $mr | $ts | $tc | $os | $oc | $or | $(ratio "$ms" "$ts") | $(ratio "$ms" "$os") |"
 done
