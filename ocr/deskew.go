@@ -84,6 +84,7 @@ func Rotate(src *image.Gray, deg float64) *image.Gray {
 	dst := image.NewGray(image.Rect(0, 0, w, h))
 	sin, cos := math.Sincos(deg * math.Pi / 180)
 	cx, cy := float64(w)/2, float64(h)/2
+	sp, stride := src.Pix, src.Stride
 	for y := range h {
 		dy := float64(y) - cy
 		row := dst.Pix[y*dst.Stride : y*dst.Stride+w]
@@ -91,15 +92,19 @@ func Rotate(src *image.Gray, deg float64) *image.Gray {
 			// Inverse mapping: where in the source this pixel comes from.
 			dx := float64(x) - cx
 			fx, fy := cos*dx-sin*dy+cx, sin*dx+cos*dy+cy
-			x0, y0 := int(math.Floor(fx)), int(math.Floor(fy))
-			if x0 < 0 || y0 < 0 || x0+1 >= w || y0+1 >= h {
+			if fx < 0 || fy < 0 {
+				row[x] = 255
+				continue
+			}
+			x0, y0 := int(fx), int(fy) // non-negative: truncation is floor
+			if x0+1 >= w || y0+1 >= h {
 				row[x] = 255
 				continue
 			}
 			ax, ay := fx-float64(x0), fy-float64(y0)
-			i := y0*src.Stride + x0
-			p00, p10 := float64(src.Pix[i]), float64(src.Pix[i+1])
-			p01, p11 := float64(src.Pix[i+src.Stride]), float64(src.Pix[i+src.Stride+1])
+			i := y0*stride + x0
+			p00, p10 := float64(sp[i]), float64(sp[i+1])
+			p01, p11 := float64(sp[i+stride]), float64(sp[i+stride+1])
 			v := (1-ay)*((1-ax)*p00+ax*p10) + ay*((1-ax)*p01+ax*p11)
 			row[x] = uint8(v + 0.5)
 		}
@@ -110,12 +115,26 @@ func Rotate(src *image.Gray, deg float64) *image.Gray {
 // otsu is the grey level that best splits the page into ink and paper
 // (Otsu's method: the largest between-class variance).
 func otsu(g *image.Gray) uint8 {
-	var hist [256]float64
+	// Four histograms, summed after, so that neighbouring pixels of one
+	// level do not wait on each other's count.
+	var counts [4][256]int
 	w, h := g.Rect.Dx(), g.Rect.Dy()
 	for y := range h {
-		for _, v := range g.Pix[y*g.Stride : y*g.Stride+w] {
-			hist[v]++
+		row := g.Pix[y*g.Stride : y*g.Stride+w]
+		x := 0
+		for ; x+4 <= len(row); x += 4 {
+			counts[0][row[x]]++
+			counts[1][row[x+1]]++
+			counts[2][row[x+2]]++
+			counts[3][row[x+3]]++
 		}
+		for ; x < len(row); x++ {
+			counts[0][row[x]]++
+		}
+	}
+	var hist [256]float64
+	for v := range hist {
+		hist[v] = float64(counts[0][v] + counts[1][v] + counts[2][v] + counts[3][v])
 	}
 	total := float64(w * h)
 	sum := 0.0

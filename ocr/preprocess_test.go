@@ -22,15 +22,31 @@ func TestDespeckle(t *testing.T) {
 	fill(10, 10, 12, 12) // a 2 × 2 speck
 	fill(20, 20, 24, 24) // a full stop: 16 pixels
 	fill(30, 5, 33, 35)  // a stroke
-	if n := despeckle(g, 6); n != 2 {
-		t.Errorf("removed %d specks, want 2", n)
+	// Joined only at their corners, pixels are one region: a hair stroke
+	// of 8 pixels stays, a pair of 2 goes as one speck.
+	for i := range 8 {
+		fill(40+i, 30+i, 41+i, 31+i) // down to the right
+		fill(57-i, 30+i, 58-i, 31+i) // and to the left
+	}
+	fill(50, 5, 51, 6)
+	fill(51, 6, 52, 7)
+	// Two arms of 3 pixels, each a speck alone, joined by the row below
+	// them: a «V» of 11 pixels, which stays.
+	fill(45, 20, 46, 23)
+	fill(49, 20, 50, 23)
+	fill(45, 23, 50, 24)
+	if n := despeckle(g, 6); n != 3 {
+		t.Errorf("removed %d specks, want 3", n)
 	}
 	at := func(x, y int) uint8 { return g.Pix[y*g.Stride+x] }
-	if at(5, 5) != 255 || at(11, 11) != 255 {
+	if at(5, 5) != 255 || at(11, 11) != 255 || at(50, 5) != 255 || at(51, 6) != 255 {
 		t.Error("a speck is still there")
 	}
 	if at(21, 21) != 0 || at(31, 20) != 0 {
 		t.Error("the full stop or the stroke went")
+	}
+	if at(40, 30) != 0 || at(47, 37) != 0 || at(57, 30) != 0 || at(50, 37) != 0 || at(45, 20) != 0 || at(49, 20) != 0 {
+		t.Error("a region joined at corners or below went as specks")
 	}
 }
 
@@ -112,10 +128,51 @@ func BenchmarkPrepare(b *testing.B) {
 			Rotate(page, -1.5)
 		}
 	})
+	b.Run("noisyPaper", func(b *testing.B) {
+		for b.Loop() {
+			noisyPaper(page)
+		}
+	})
+	b.Run("findTables", func(b *testing.B) {
+		for b.Loop() {
+			findTables(page, 300)
+		}
+	})
 	b.Run("binarize", func(b *testing.B) {
 		for b.Loop() {
 			copy(work.Pix, page.Pix)
 			binarize(work)
 		}
 	})
+}
+
+// orInto and countTrue, which work eight bools at a time, agree with the
+// bool-by-bool answer at every length and offset (the tail past the last
+// whole word included).
+func TestBoolWords(t *testing.T) {
+	for n := range 41 {
+		for off := range 3 {
+			a := make([]bool, n+off)[off:]
+			b := make([]bool, n+off)[off:]
+			want := make([]bool, n)
+			wantN := 0
+			for i := range n {
+				a[i] = (i*7+off)%3 == 0
+				b[i] = (i*5+off)%4 == 1
+				want[i] = a[i] || b[i]
+				if want[i] {
+					wantN++
+				}
+			}
+			orInto(a, b)
+			for i := range n {
+				if a[i] != want[i] {
+					t.Fatalf("n=%d off=%d: orInto[%d] = %v", n, off, i, a[i])
+				}
+			}
+			if got := countTrue(a); got != wantN {
+				t.Fatalf("n=%d off=%d: countTrue = %d, want %d", n, off, got, wantN)
+			}
+		}
+	}
 }
