@@ -53,6 +53,8 @@ for prod in chromium libreoffice groff; do
 	done
 done
 
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", b/a}'; } # how many times faster a is than b
+
 maquina
 echo "| productor | acuerdo | escaneo | páginas | mpp s | mpp CER % | mpp recuperado % | tesseract s | tesseract CER % | ocrmypdf s | ocrmypdf CER % | ocrmypdf recuperado % | mpp/tesseract | mpp/ocrmypdf |"
 echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -88,6 +90,5 @@ for f in "$scans"/*.tif; do
 	else
 		oc="falló" or="–"
 	fi
-	ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", b/a}'; }
 	echo "| $prod | ${acuerdo//-//} | $model | $pages | $ms | $mc | $mr | $ts | $tc | $os | $oc | $or | $(ratio "$ms" "$ts") | $(ratio "$ms" "$os") |"
 done

@@ -74,16 +74,9 @@ func despeckle(g *image.Gray, maxArea int) int {
 			removed++
 		}
 		ru := runs[i]
-		clear255(g.Pix[int(ru.y)*g.Stride+int(ru.x0) : int(ru.y)*g.Stride+int(ru.x1)])
+		whiten(g, image.Rect(int(ru.x0), int(ru.y), int(ru.x1), int(ru.y)+1), 0)
 	}
 	return removed
-}
-
-// clear255 paints the pixels white.
-func clear255(p []uint8) {
-	for i := range p {
-		p[i] = 255
-	}
 }
 
 // specksArea is the largest speck removed at a resolution.

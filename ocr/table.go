@@ -113,12 +113,10 @@ func horizontalRuns(dark []bool, w, h, dpi, gap int) []segment {
 		if y+1 < h {
 			orInto(at, dark[(y+1)*w:(y+2)*w])
 		}
-		n := countTrue(at)
-		if n < need {
+		if countTrue(at) < need {
 			continue
 		}
-		start, last := -1, -1
-		n = 0
+		start, last, n := -1, -1, 0
 		flush := func() {
 			if start >= 0 && last-start+1 >= minLen && float64(n) >= ruleFill*float64(last-start+1) {
 				out = append(out, segment{start, y, last, y})

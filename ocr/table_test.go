@@ -154,12 +154,17 @@ func readWords(p ocr.Page, lex *acuerdotext.Lexicon) (got, raw []string) {
 	raw = pageWords(strings.Join(read, "\n"))
 	got = make([]string, len(raw))
 	for i, w := range raw {
-		got[i] = w
-		if s, ok := lex.Suggest(w); ok {
-			got[i] = strings.Replace(w, strings.TrimFunc(w, notAlnum), s, 1)
-		}
+		got[i] = suggested(lex, w)
 	}
 	return got, raw
+}
+
+// suggested is the word with the lexicon's suggestion taken, if it has one.
+func suggested(lex *acuerdotext.Lexicon, w string) string {
+	if s, ok := lex.Suggest(w); ok {
+		return strings.Replace(w, strings.TrimFunc(w, notAlnum), s, 1)
+	}
+	return w
 }
 
 // glosarioRows are the «sigla<TAB>definition» rows of a source acuerdo.
@@ -281,10 +286,7 @@ func TestLightRules(t *testing.T) {
 	lex := acuerdotext.NewLexicon(profile.Default(), nil)
 	for _, l := range p.Lines {
 		for _, w := range strings.Fields(strings.Join(l.Cells, " ")) {
-			if s, ok := lex.Suggest(w); ok {
-				w = strings.Replace(w, strings.TrimFunc(w, notAlnum), s, 1)
-			}
-			got = append(got, w)
+			got = append(got, suggested(lex, w))
 		}
 	}
 	r := recovered(truth, got)
