@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"image"
+	"image/jpeg"
 	"image/png"
 	"strings"
 	"testing"
@@ -23,14 +24,14 @@ func FuzzScanReaders(f *testing.F) {
 	f.Add(pngb.Bytes())
 	f.Add([]byte("P5\n8 8\n255\n" + strings.Repeat("\x80", 64)))
 	f.Add([]byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x01\x01\x2c\x01\x2c"))
-	// A two-page uncompressed TIFF, 4 × 4 pixels each.
-	tiffb := func(order binary.ByteOrder, mark string) []byte {
+	// A two-page TIFF, 4 × 4 pixels each, uncompressed or in JPEG.
+	tiffb := func(order binary.ByteOrder, mark string, compression uint32, data []byte) []byte {
 		var b bytes.Buffer
 		b.WriteString(mark)
 		binary.Write(&b, order, uint32(8))
 		for page := range 2 {
 			ifd := uint32(b.Len())
-			entries := [][3]uint32{{256, 4, 4}, {257, 4, 4}, {258, 3, 8}, {259, 3, 1}, {262, 3, 1}, {273, 4, 0}, {277, 3, 1}, {278, 4, 4}, {279, 4, 16}}
+			entries := [][3]uint32{{256, 4, 4}, {257, 4, 4}, {258, 3, 8}, {259, 3, compression}, {262, 3, 1}, {273, 4, 0}, {277, 3, 1}, {278, 4, 4}, {279, 4, uint32(len(data))}}
 			pixels := ifd + 2 + 12*uint32(len(entries)) + 4
 			binary.Write(&b, order, uint16(len(entries)))
 			for _, e := range entries {
@@ -49,15 +50,18 @@ func FuzzScanReaders(f *testing.F) {
 			}
 			next := uint32(0)
 			if page == 0 {
-				next = pixels + 16
+				next = pixels + uint32(len(data))
 			}
 			binary.Write(&b, order, next)
-			b.Write(bytes.Repeat([]byte{0x40}, 16))
+			b.Write(data)
 		}
 		return b.Bytes()
 	}
-	f.Add(tiffb(binary.LittleEndian, "II*\x00"))
-	f.Add(tiffb(binary.BigEndian, "MM\x00*"))
+	f.Add(tiffb(binary.LittleEndian, "II*\x00", 1, bytes.Repeat([]byte{0x40}, 16)))
+	f.Add(tiffb(binary.BigEndian, "MM\x00*", 1, bytes.Repeat([]byte{0x40}, 16)))
+	var jpegb bytes.Buffer
+	jpeg.Encode(&jpegb, image.NewGray(image.Rect(0, 0, 4, 4)), nil)
+	f.Add(tiffb(binary.LittleEndian, "II*\x00", 7, jpegb.Bytes()))
 	const maxPixels = 1 << 20
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := bytes.NewReader(data)
@@ -69,6 +73,12 @@ func FuzzScanReaders(f *testing.F) {
 				if img, err := decodeTIFF(r, int64(len(data)), i+1, maxPixels); err == nil {
 					if b := img.Bounds(); b.Dx()*b.Dy() > maxPixels {
 						t.Fatalf("decoded %v past the limit", b)
+					}
+				}
+				// The JPEG path recognition reads through (libjpeg-turbo).
+				if l, err := readLayout(r, pages[i].ifd); err == nil && l.jpegGray() {
+					if g, err := l.decodeJPEG(maxPixels); err == nil && g.Rect.Dx()*g.Rect.Dy() > maxPixels {
+						t.Fatalf("JPEG path decoded %v past the limit", g.Rect)
 					}
 				}
 			}

@@ -164,7 +164,7 @@ func extractImage(ctx context.Context, path string, page, maxPixels int) (image.
 	if len(files) != 1 {
 		return nil, fmt.Errorf("pdfimages sacó %d imágenes de la página, se esperaba una", len(files))
 	}
-	img, err := decodeTIFFPage(files[0], 0, maxPixels)
+	img, err := decodeTIFFPage(files[0], 0, 0, maxPixels)
 	if err != nil {
 		return nil, err
 	}

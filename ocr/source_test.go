@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"fmt"
+	"image"
+	"image/draw"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -214,4 +217,148 @@ func imageMagick(t *testing.T) string {
 	}
 	t.Fatal("ImageMagick is not installed (scripts/deps.sh installs it)")
 	return ""
+}
+
+// Load and LoadGray (what recognition reads) decode TIFF pages by their
+// own paths: Leptonica for bilevel pages, libjpeg-turbo for the luminance
+// of JPEG ones. Every variant the tools write gives the page ImageMagick
+// reads from it (libtiff, an independent decoder): the same pixels for a
+// bilevel page, within a level or two for JPEG (rounding); and a damaged
+// page gives the same Spanish error by either.
+func TestTIFFPathsMatchLibtiff(t *testing.T) {
+	plain := write(t, "hojas.tif", scan.TIFF(hojas(t, 2, 200), 200))
+	dir := filepath.Dir(plain)
+	im := imageMagick(t)
+	run := func(name string, args ...string) []byte {
+		t.Helper()
+		out, err := exec.Command(name, args...).Output()
+		if err != nil {
+			t.Fatalf("%s %v: %v", name, args, err)
+		}
+		return out
+	}
+	rgb := filepath.Join(dir, "rgb.tif")
+	run(im, plain, "-type", "TrueColor", "-compress", "None", rgb)
+	g4 := filepath.Join(dir, "g4.tif")
+	cases := []struct {
+		name, file, info string // what tiffinfo must say of the file
+		jpeg             bool   // LoadGray's JPEG path must take it
+		make             func(out string)
+	}{
+		{"JPEG RGB (ImageMagick)", "jpeg-rgb.tif", "Photometric Interpretation: RGB", true, func(out string) {
+			run(im, plain, "-type", "TrueColor", "-compress", "JPEG", "-quality", "60", out)
+		}},
+		{"JPEG gris (ImageMagick)", "jpeg-gris.tif", "Photometric Interpretation: min-is-black", true, func(out string) {
+			run(im, plain, "-type", "Grayscale", "-compress", "JPEG", out)
+		}},
+		{"JPEG en mosaicos (ImageMagick)", "jpeg-mosaico.tif", "Tile Width: 256", true, func(out string) {
+			run(im, plain, "-type", "TrueColor", "-compress", "JPEG", "-define", "tiff:tile-geometry=256x256", out)
+		}},
+		{"JPEG YCbCr (tiffcp)", "jpeg-ycbcr.tif", "Photometric Interpretation: YCbCr", true, func(out string) {
+			run("tiffcp", "-c", "jpeg:50", "-r", "64", rgb, out)
+		}},
+		{"G4 blanco es cero (ImageMagick)", "g4.tif", "min-is-white", false, func(out string) {
+			run(im, plain, "-threshold", "60%", "-compress", "Group4", out)
+		}},
+		{"G4 negro es cero (ImageMagick)", "g4-negro.tif", "min-is-black", false, func(out string) {
+			run(im, plain, "-threshold", "60%", "-define", "quantum:polarity=min-is-black", "-compress", "Group4", out)
+		}},
+		{"G3 negro es cero (ImageMagick)", "g3-negro.tif", "CCITT Group 3", false, func(out string) {
+			run(im, plain, "-threshold", "60%", "-define", "quantum:polarity=min-is-black", "-compress", "Fax", out)
+		}},
+		{"bilevel LZW (tiffcp)", "lzw.tif", "Compression Scheme: LZW", false, func(out string) {
+			run("tiffcp", "-c", "lzw", g4, out)
+		}},
+		{"JPEG suelto (ImageMagick)", "pagina.jpg", "", true, func(out string) {
+			run(im, plain+"[1]", "-quality", "70", out)
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(dir, c.file)
+			c.make(path)
+			if c.info != "" {
+				if info := run("tiffinfo", path); !strings.Contains(string(info), c.info) {
+					t.Fatalf("tiffinfo does not say %q:\n%.600s", c.info, info)
+				}
+			}
+			src, err := ocr.Sources(context.Background(), []string{path}, ocr.SourceOptions{})
+			if err != nil || len(src) == 0 {
+				t.Fatalf("%d pages, %v", len(src), err)
+			}
+			for _, s := range src {
+				want := pgm(t, run(im, fmt.Sprintf("%s[%d]", path, s.Index-1), "-colorspace", "Gray", "-depth", "8", "pgm:-"))
+				if _, err := ocr.FastGray(s, ocr.DefaultMaxPixels); (err == nil) != c.jpeg {
+					t.Errorf("page %d: LoadGray's JPEG path: %v", s.Index, err)
+				}
+				for _, load := range []struct {
+					name string
+					f    func(context.Context, int) (image.Image, int, error)
+				}{{"Load", s.Load}, {"LoadGray", s.LoadGray}} {
+					img, _, err := load.f(context.Background(), ocr.DefaultMaxPixels)
+					if err != nil {
+						t.Errorf("page %d: %s: %v", s.Index, load.name, err)
+						continue
+					}
+					got := image.NewGray(img.Bounds())
+					draw.Draw(got, got.Rect, img, img.Bounds().Min, draw.Src)
+					if got.Rect != want.Rect {
+						t.Errorf("page %d: %s: %v, ImageMagick reads %v", s.Index, load.name, got.Rect, want.Rect)
+						continue
+					}
+					off, worst, sum := 0, 0, 0
+					for i, v := range got.Pix {
+						d := int(v) - int(want.Pix[i])
+						d = max(d, -d)
+						if d > 0 {
+							off++
+						}
+						worst, sum = max(worst, d), sum+d
+					}
+					mean := float64(sum) / float64(len(got.Pix))
+					if !c.jpeg && off > 0 || worst > 2 || mean > 0.1 {
+						t.Errorf("page %d: %s: %d pixels differ from ImageMagick's (at most by %d, %.4f on average)", s.Index, load.name, off, worst, mean)
+					}
+				}
+			}
+		})
+	}
+	// A JPEG page whose strips are damaged: the fast path refuses it and
+	// LoadGray says what Load says.
+	good := filepath.Join(dir, "jpeg-rgb.tif")
+	src, err := ocr.Sources(context.Background(), []string{good}, ocr.SourceOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	from, to := src[0].IFD, src[1].IFD // the second page's strips, written before its IFD
+	for i := from + (to-from)/3; i < from+(to-from)/2; i++ {
+		b[i] = 0xFF
+	}
+	s := src[1]
+	s.File = write(t, "danado.tif", b)
+	if _, err := ocr.FastGray(s, ocr.DefaultMaxPixels); err == nil {
+		t.Error("damaged page: the fast path read it")
+	}
+	_, _, want := s.Load(context.Background(), ocr.DefaultMaxPixels)
+	_, _, got := s.LoadGray(context.Background(), ocr.DefaultMaxPixels)
+	if want == nil || got == nil || got.Error() != want.Error() {
+		t.Errorf("damaged page: LoadGray says %v, Load %v", got, want)
+	}
+}
+
+// pgm reads ImageMagick's binary PGM.
+func pgm(t *testing.T, b []byte) *image.Gray {
+	t.Helper()
+	var w, h, maxv int
+	n, err := fmt.Sscanf(string(b), "P5\n%d %d\n%d", &w, &h, &maxv)
+	if err != nil || n != 3 || maxv != 255 || len(b) < w*h {
+		t.Fatalf("not an 8-bit PGM: %v %.20q", err, b)
+	}
+	g := image.NewGray(image.Rect(0, 0, w, h))
+	copy(g.Pix, b[len(b)-w*h:])
+	return g
 }

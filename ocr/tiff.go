@@ -30,13 +30,8 @@ func tiffPages(f io.ReaderAt, maxPages int) ([]tiffPage, error) {
 	if _, err := f.ReadAt(head[:], 0); err != nil {
 		return nil, errors.New("TIFF truncado: falta el encabezado")
 	}
-	var bo binary.ByteOrder
-	switch string(head[:2]) {
-	case "II":
-		bo = binary.LittleEndian
-	case "MM":
-		bo = binary.BigEndian
-	default:
+	bo := byteOrder(head[:])
+	if bo == nil {
 		return nil, errors.New("TIFF ilegible: orden de bytes desconocido")
 	}
 	if v := bo.Uint16(head[2:]); v != 42 {
@@ -98,10 +93,15 @@ func tiffDPI(f io.ReaderAt, bo binary.ByteOrder, entries []byte) int {
 	return int(math.Round(res))
 }
 
-// decodeTIFFPage decodes the page of a TIFF file whose IFD is at ifd (0:
-// the first page), refusing one of more than maxPixels pixels from its
-// header.
-func decodeTIFFPage(path string, ifd int64, maxPixels int) (image.Image, error) {
+// decodeTIFFPage decodes page index (from 0) of a TIFF file, whose IFD is
+// at ifd (0: the first page), refusing one of more than maxPixels pixels
+// from its header. A bilevel page is Leptonica's reading (libtiff): exact,
+// four times faster than the Go decoder's, and right where that one is
+// not (a CCITT page whose photometric says black is zero comes out
+// negative from it; Group 3 pages from ImageMagick do not decode). A
+// JPEG-compressed page in YCbCr, which the Go decoder does not read, is
+// kept in grey, its luminance.
+func decodeTIFFPage(path string, index int, ifd int64, maxPixels int) (image.Image, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -111,7 +111,27 @@ func decodeTIFFPage(path string, ifd int64, maxPixels int) (image.Image, error) 
 	if err != nil {
 		return nil, err
 	}
-	return decodeTIFFAt(f, st.Size(), ifd, maxPixels)
+	l, lerr := readLayout(f, ifd)
+	if lerr == nil && l.bilevel() {
+		if err := checkPixels(int(l.w), int(l.h), maxPixels); err != nil {
+			return nil, err
+		}
+		if g, err := tiffBilevelGray(path, index); err == nil && g.Rect.Dx() == int(l.w) && g.Rect.Dy() == int(l.h) {
+			return g, nil
+		}
+	}
+	img, err := decodeTIFFAt(f, st.Size(), ifd, maxPixels)
+	if err != nil && lerr == nil && l.jpegGray() {
+		if g, jerr := l.decodeJPEG(maxPixels); jerr == nil {
+			return g, nil
+		}
+	}
+	if g, ok := img.(*image.Gray); ok && lerr == nil && l.bilevel() && l.photometric == 1 && (l.compression == 3 || l.compression == 4) {
+		for i, v := range g.Pix {
+			g.Pix[i] = 255 - v
+		}
+	}
+	return img, err
 }
 
 // decodeTIFF decodes page index (from 1) of the TIFF in r (size bytes).

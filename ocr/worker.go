@@ -90,7 +90,7 @@ func serve(in io.Reader, out io.Writer) int {
 			select {}
 		}
 		rep := reply{}
-		img, dpi, err := r.Source.Load(context.Background(), o.MaxPixels)
+		img, dpi, err := r.Source.LoadGray(context.Background(), o.MaxPixels)
 		if err == nil {
 			rep.Page, err = e.PageAt(img, r.Number, dpi)
 		}
