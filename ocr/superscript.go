@@ -173,8 +173,8 @@ func (e *Engine) callDigits(g *image.Gray, m lineMetrics, spans []glyphSpan) (st
 }
 
 // readDigits recognises an image of one or two digits, read surely.
-func (e *Engine) readDigits(data []byte) (string, bool) {
-	if e.c.SetImageFromBytes(data) != nil {
+func (e *Engine) readDigits(img *image.Gray) (string, bool) {
+	if e.setImage(img) != nil {
 		return "", false
 	}
 	boxes, err := e.c.GetBoundingBoxesVerbose()
@@ -196,8 +196,8 @@ func (e *Engine) readDigits(data []byte) (string, bool) {
 }
 
 // enlarged copies a part of the page k times larger (bilinear if smooth,
-// else each pixel a k × k square), with a white margin, as a PGM.
-func enlarged(g *image.Gray, r image.Rectangle, k, margin int, smooth bool) []byte {
+// else each pixel a k × k square), with a white margin.
+func enlarged(g *image.Gray, r image.Rectangle, k, margin int, smooth bool) *image.Gray {
 	w, h := r.Dx(), r.Dy()
 	c := image.NewGray(image.Rect(0, 0, w*k+2*margin, h*k+2*margin))
 	for i := range c.Pix {
@@ -222,8 +222,7 @@ func enlarged(g *image.Gray, r image.Rectangle, k, margin int, smooth bool) []by
 			c.Pix[(y+margin)*c.Stride+x+margin] = uint8(v + 0.5)
 		}
 	}
-	data, _ := pgmPage(c)
-	return data
+	return c
 }
 
 // callJunk is what Tesseract makes of a raised number read with its line.

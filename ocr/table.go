@@ -398,9 +398,9 @@ func whiten(g *image.Gray, r image.Rectangle, pad int) {
 }
 
 // cellImage copies a cell of the page, with a white margin around it
-// (Tesseract misses letters that touch the image's edge), as a PGM; it
-// returns nil for an empty cell.
-func cellImage(g *image.Gray, r image.Rectangle, margin int) []byte {
+// (Tesseract misses letters that touch the image's edge); it returns nil
+// for an empty cell.
+func cellImage(g *image.Gray, r image.Rectangle, margin int) *image.Gray {
 	r = r.Intersect(g.Rect)
 	inked := 0
 	for y := r.Min.Y; y < r.Max.Y; y++ {
@@ -420,8 +420,7 @@ func cellImage(g *image.Gray, r image.Rectangle, margin int) []byte {
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		copy(c.Pix[(y-r.Min.Y+margin)*c.Stride+margin:], g.Pix[y*g.Stride+r.Min.X:y*g.Stride+r.Max.X])
 	}
-	data, _ := pgmPage(c)
-	return data
+	return c
 }
 
 // tables finds the page's ruled tables and reads them cell by cell; it
@@ -443,11 +442,11 @@ func (e *Engine) tables(g *image.Gray, dpi int) ([]textLine, error) {
 			row.cellLines, row.cellX = make([][]string, len(cells)), make([]int, len(cells))
 			for i, c := range cells {
 				row.cellX[i] = c.Min.X
-				data := cellImage(g, c, margin)
-				if data == nil {
+				cell := cellImage(g, c, margin)
+				if cell == nil {
 					continue
 				}
-				if err := e.c.SetImageFromBytes(data); err != nil {
+				if err := e.setImage(cell); err != nil {
 					return nil, err
 				}
 				boxes, err := e.c.GetBoundingBoxesVerbose()
