@@ -17,9 +17,9 @@ import (
 // libjpeg-turbo: a 300 dpi page in some 60 ms, where image/jpeg takes
 // 300 to 450 ms for the RGB-coded JPEG that scanners and ImageMagick
 // write inside TIFF, and it can hand back the luminance alone, which is
-// all recognition reads. Only the reading for recognition goes through
-// it; the searchable PDF keeps the page as the Go decoders give it, in
-// colour.
+// all recognition reads. JPEG goes through it for recognition only (the
+// searchable PDF keeps the page in colour, as the Go decoders give it);
+// a bilevel TIFF page, for both (decodeTIFFPage).
 
 // quietLeptonica stops Leptonica writing its notices ("reading luminance
 // channel only", and its errors, which mpp reports itself in Spanish) to
