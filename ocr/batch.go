@@ -82,17 +82,22 @@ func Batch(ctx context.Context, pages []Source, o Options, bo BatchOptions) ([]P
 	}
 	defer os.RemoveAll(tmp)
 	// Start every worker first: missing language data is the batch's
-	// error, not every page's.
+	// error, not every page's. All at once: each spends a quarter of a
+	// second loading Tesseract's model, on its own core.
 	procs := make([]*worker, workers)
+	startErrs := make([]error, workers)
+	var started sync.WaitGroup
 	for i := range procs {
-		w, err := startWorker(o, tmp)
-		if err != nil {
-			for _, x := range procs[:i] {
-				x.close()
+		started.Go(func() { procs[i], startErrs[i] = startWorker(o, tmp) })
+	}
+	started.Wait()
+	if err := firstErr(startErrs); err != nil { // all the same, as a rule
+		for _, w := range procs {
+			if w != nil {
+				w.close()
 			}
-			return nil, nil, err
 		}
-		procs[i] = w
+		return nil, nil, err
 	}
 	out := make([]Page, len(pages))
 	errs := make([]error, len(pages))
@@ -155,6 +160,16 @@ feed:
 		}
 	}
 	return out, failed, nil
+}
+
+// firstErr is the first of errs that is not nil.
+func firstErr(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // tempPrefix names a batch's temporary folder, followed by the pid of the
