@@ -269,6 +269,18 @@ func TestTIFFPathsMatchLibtiff(t *testing.T) {
 		{"bilevel LZW (tiffcp)", "lzw.tif", "Compression Scheme: LZW", false, func(out string) {
 			run("tiffcp", "-c", "lzw", g4, out)
 		}},
+		{"gris sin comprimir (ImageMagick)", "gris.tif", "Compression Scheme: None", false, func(out string) {
+			run(im, plain, "-type", "Grayscale", "-compress", "None", out)
+		}},
+		{"gris blanco es cero (ImageMagick)", "gris-blanco.tif", "min-is-white", false, func(out string) {
+			run(im, plain, "-type", "Grayscale", "-define", "quantum:polarity=min-is-white", "-compress", "None", out)
+		}},
+		{"gris LZW (tiffcp)", "gris-lzw.tif", "Compression Scheme: LZW", false, func(out string) {
+			run("tiffcp", "-c", "lzw:2", filepath.Join(dir, "gris.tif"), out)
+		}},
+		{"gris Deflate (ImageMagick)", "gris-zip.tif", "Compression Scheme: AdobeDeflate", false, func(out string) {
+			run(im, plain, "-type", "Grayscale", "-compress", "Zip", out)
+		}},
 		{"JPEG suelto (ImageMagick)", "pagina.jpg", "", true, func(out string) {
 			run(im, plain+"[1]", "-quality", "70", out)
 		}},

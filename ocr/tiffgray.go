@@ -167,6 +167,13 @@ func (l tiffLayout) bilevel() bool {
 	return len(l.bits) == 1 && l.bits[0] == 1 && l.samples == 1 && !l.extra && (l.photometric == 0 || l.photometric == 1)
 }
 
+// grey8 is a page of one 8-bit grey sample, not JPEG-compressed (that
+// is jpegGray's): uncompressed, LZW, Deflate or PackBits.
+func (l tiffLayout) grey8() bool {
+	return len(l.bits) == 1 && l.bits[0] == 8 && l.samples == 1 && !l.extra && (l.photometric == 0 || l.photometric == 1) &&
+		l.compression != 6 && l.compression != 7
+}
+
 // jpegGray is a JPEG-compressed page whose luminance is the page: grey
 // (black is zero), RGB or YCbCr, eight bits, one plane, no alpha.
 func (l tiffLayout) jpegGray() bool {
