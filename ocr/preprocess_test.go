@@ -129,6 +129,17 @@ func BenchmarkPrepare(b *testing.B) {
 			Rotate(page, -1.5)
 		}
 	})
+	// Paper with grain, as scanners give it: few neighbours are equal.
+	grainy := image.NewGray(page.Rect)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i, v := range page.Pix {
+		grainy.Pix[i] = uint8(min(255, max(0, int(v)+rng.IntN(25)-12)))
+	}
+	b.Run("Rotate/grano", func(b *testing.B) {
+		for b.Loop() {
+			Rotate(grainy, -1.5)
+		}
+	})
 	b.Run("noisyPaper", func(b *testing.B) {
 		for b.Loop() {
 			noisyPaper(page)
@@ -179,15 +190,25 @@ func TestBoolWords(t *testing.T) {
 }
 
 // Rotate's fixed point stays within a grey level of the exact bilinear
-// interpolation, at the angles deskewing uses and past them, on a page of
-// noisy grey (every weight and level occurs).
+// interpolation, at the angles deskewing uses and past them (a cosine
+// below zero too), on a page of noisy grey (every weight and level occurs)
+// and on a clean one (where a pixel whose neighbours are one level is
+// that level without the arithmetic).
 func TestRotateMatchesExact(t *testing.T) {
+	clean := dashedPage(150)
 	g := dashedPage(150)
 	rng := rand.New(rand.NewPCG(1, 2))
 	for i := range g.Pix {
 		g.Pix[i] = uint8(max(0, min(255, int(g.Pix[i])-40+rng.IntN(80))))
 	}
-	for _, deg := range []float64{0.1, -0.7, 1.5, -3, 5, 12} {
+	if !mostlyFlat(clean) || mostlyFlat(g) {
+		t.Fatal("mostlyFlat: the clean page and the grainy one should take different paths")
+	}
+	for _, c := range []struct {
+		g   *image.Gray
+		deg float64
+	}{{g, 0.1}, {g, -0.7}, {g, 1.5}, {g, -3}, {g, 5}, {g, 12}, {g, -100}, {clean, 1.5}, {clean, -4}} {
+		g, deg := c.g, c.deg
 		got := Rotate(g, deg)
 		want, edge := rotateExact(g, deg)
 		off := 0
