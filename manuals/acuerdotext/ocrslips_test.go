@@ -110,7 +110,8 @@ func TestAntecedentesPastEightyNine(t *testing.T) {
 // «Vill.», «VII» (VIII with an I and its stop lost), a glosario sigla read
 // «CAl» and the unit that cites it «CAT», the process's codes read with a 5
 // or a $ for their S or a 5 glued before it, a stop read as a letter or a
-// comma («HA3.01.1», «H.3.01.2,03»), «tiene corno objetivo». Each is
+// comma («HA3.01.1», «H.3.01.2,03»), the first number read twice
+// («H.44.05.2», groff's INE/JGE248/2022 at 300 dpi), «tiene corno objetivo». Each is
 // taken back, and what is not a slip stays: «III» where II comes next is
 // not II, «VI» where V comes next is not V.
 func TestOCRSlipsOfOtherScans(t *testing.T) {
@@ -138,6 +139,7 @@ func TestOCRSlipsOfOtherScans(t *testing.T) {
 		{"\tS.5.01.2.01", "\t5S.5.01.2.01"}, {"Comparada, tiene como objetivo", "Comparada, tiene corno objetivo"},
 		{"S.5.01.1 Coordinación", "5.5.01.1 Coordinación"}, {"Comparada S.5.01.1.02", "Comparada $.5.01.1.02"},
 		{"S.5.01.2 Vinculación y", "SA5.01.2 Vinculación y"}, {"Internacional S.5.01.2.02", "Internacional S.5.01.2,02"},
+		{"\tS.5.01.1.01 Investigación", "\tS.55.01.1.01 Investigación"},
 	})
 	checkAntecedentes(t, a, 10)
 	if a.Proceso.UR != "CAI" || a.Glosario[0].Sigla != "CAI" && a.Glosario[1].Sigla != "CAI" {
@@ -160,7 +162,7 @@ func TestOCRSlipsOfOtherScans(t *testing.T) {
 	if len(a.Proceso.Objetivos) != 4 {
 		t.Errorf("procedure objectives: %v", a.Proceso.Objetivos)
 	}
-	for _, want := range []string{"Il.→I.", "TIT.→III.", "VII→VIII.", "CAl→CAI", "CAT→CAI", "5.5.01.1→S.5.01.1", "$.5.01.1.02→S.5.01.1.02", "5S.5.01.2.01→S.5.01.2.01", "SA5.01.2→S.5.01.2", "S.5.01.2,02→S.5.01.2.02"} {
+	for _, want := range []string{"Il.→I.", "TIT.→III.", "VII→VIII.", "CAl→CAI", "CAT→CAI", "5.5.01.1→S.5.01.1", "$.5.01.1.02→S.5.01.1.02", "5S.5.01.2.01→S.5.01.2.01", "SA5.01.2→S.5.01.2", "S.5.01.2,02→S.5.01.2.02", "S.55.01.1.01→S.5.01.1.01"} {
 		if !slices.Contains(fixes, want) {
 			t.Errorf("no correction %s recorded: %v", want, fixes)
 		}

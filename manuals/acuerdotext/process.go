@@ -112,9 +112,10 @@ func (p *parser) process(c *manuals.Considerando, paras []Para) {
 // or 5S.5.01.2.01 for S.5.01…; HA3.01.1 or H.3.01.2,03 for H.3.01…): a
 // code of the process's own numbers, the ones most of the considerando's
 // codes have, whose letter is a look-alike of the process's letter or has
-// one glued before it, whose first stop was read as a letter, or whose
-// stops were read as commas, colons or semicolons. Each correction is
-// recorded.
+// one glued before it, whose first stop was read as a letter, whose first
+// number was read twice (H.44.05.2 for H.4.05.2: a process code has one
+// digit there), or whose stops were read as commas, colons or semicolons.
+// Each correction is recorded.
 func (p *parser) codeSlips(paras []Para, considerando int) []Para {
 	count := map[string]int{}
 	best := ""
@@ -134,7 +135,7 @@ func (p *parser) codeSlips(paras []Para, considerando int) []Para {
 	look := `[5$§8B0O1lI|2Z6GQ]`
 	stop := `[.,:;]`
 	slip := regexp.MustCompile(`(^|[\s(])(` + look + `{1,2}|` + look + regexp.QuoteMeta(letter) + `|` + regexp.QuoteMeta(letter) + `)(?:` + stop + `|\pL)` +
-		first + stop + second + `(` + stop + `\d(?:` + stop + `\d{2})?)?\b`)
+		first + `{1,2}` + stop + second + `(` + stop + `\d(?:` + stop + `\d{2})?)?\b`)
 	numbers := regexp.MustCompile(first + stop + second) // what every slip has, cheap to find
 	for i := range paras {
 		x := &paras[i]
