@@ -7,7 +7,7 @@ import (
 )
 
 // TestPlaceUndoesTurnAndSkew: a mark on a page, turned upright by turn and
-// straightened by Rotate as PageAt does, is taken back by Place to where it
+// straightened as PageAt does (straighten), is taken back by Place to where it
 // was on the page as it came, for every quarter turn and a skew.
 func TestPlaceUndoesTurnAndSkew(t *testing.T) {
 	const w, h = 300, 420
@@ -23,7 +23,8 @@ func TestPlaceUndoesTurnAndSkew(t *testing.T) {
 					g.Pix[(mark.Y+dy)*g.Stride+mark.X+dx] = 0
 				}
 			}
-			s := Rotate(turn(g, q), -skew)
+			s := turn(g, q)
+			straighten(s, -skew)
 			// Where the mark went: the centroid of its ink.
 			var sx, sy, n float64
 			for y := range s.Rect.Dy() {

@@ -97,7 +97,7 @@ func prepare(g *image.Gray, dpi int, o Options) float64 {
 		// Below a tenth of a degree the interpolation costs more than the
 		// skew.
 		if a := skewAngle(g, dpi); math.Abs(a) >= 0.1 {
-			copy(g.Pix, Rotate(g, -a).Pix)
+			straighten(g, -a)
 			skew = a
 		}
 	}

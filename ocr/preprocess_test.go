@@ -2,6 +2,7 @@ package ocr
 
 import (
 	"image"
+	"image/color"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -90,6 +91,72 @@ func TestSkewAngle(t *testing.T) {
 	}
 }
 
+// straighten moves every point where the rotation's formula sends it:
+// dots drawn on a page come out, turned, within a pixel of R(-deg)(p - c)
+// + c, as Rotate's do, and a page turned and straightened has no skew.
+func TestStraighten(t *testing.T) {
+	const w, h = 1275, 1650
+	var dots []image.Point
+	g := image.NewGray(image.Rect(0, 0, w, h))
+	fill(g.Pix, 255)
+	for y := 60; y < h-60; y += 97 {
+		for x := 60; x < w-60; x += 113 {
+			dots = append(dots, image.Pt(x, y))
+			for dy := -3; dy <= 3; dy++ {
+				for dx := -3; dx <= 3; dx++ {
+					g.SetGray(x+dx, y+dy, color.Gray{})
+				}
+			}
+		}
+	}
+	for _, deg := range []float64{-5, -1.3, 0.4, 3, 5} {
+		s := image.NewGray(g.Rect)
+		copy(s.Pix, g.Pix)
+		straighten(s, deg)
+		r := Rotate(g, deg)
+		sin, cos := math.Sincos(-deg * math.Pi / 180)
+		for _, p := range dots {
+			dx, dy := float64(p.X)-w/2, float64(p.Y)-h/2
+			want := [2]float64{cos*dx - sin*dy + w/2, sin*dx + cos*dy + h/2}
+			if want[0] < 12 || want[1] < 12 || want[0] > w-12 || want[1] > h-12 {
+				continue // turned off the page
+			}
+			for name, img := range map[string]*image.Gray{"straighten": s, "Rotate": r} {
+				got, n := centroid(img, want, 9)
+				if n < 30 || math.Hypot(got[0]-want[0], got[1]-want[1]) > 1 {
+					t.Errorf("%s %.1f°: dot at %v went to %.1f (%d px), not %.1f", name, deg, p, got, n, want)
+				}
+			}
+		}
+	}
+	page := dashedPage(300)
+	for _, deg := range []float64{1.5, -4.2} {
+		r := Rotate(page, deg)
+		straighten(r, -deg)
+		if a := skewAngle(r, 300); math.Abs(a) > 0.1 {
+			t.Errorf("turned %.1f° and straightened: still %.2f°", deg, a)
+		}
+	}
+}
+
+// centroid is the centre of the dark pixels (below 128) within r of c,
+// and how many there are.
+func centroid(g *image.Gray, c [2]float64, r int) ([2]float64, int) {
+	var sx, sy float64
+	n := 0
+	for y := int(c[1]) - r; y <= int(c[1])+r; y++ {
+		for x := int(c[0]) - r; x <= int(c[0])+r; x++ {
+			if g.GrayAt(x, y).Y < 128 {
+				sx, sy, n = sx+float64(x), sy+float64(y), n+1
+			}
+		}
+	}
+	if n == 0 {
+		return c, 0
+	}
+	return [2]float64{sx / float64(n), sy / float64(n)}, n
+}
+
 func TestOtsu(t *testing.T) {
 	g := image.NewGray(image.Rect(0, 0, 100, 10))
 	for i := range g.Pix {
@@ -138,6 +205,12 @@ func BenchmarkPrepare(b *testing.B) {
 	b.Run("Rotate/grano", func(b *testing.B) {
 		for b.Loop() {
 			Rotate(grainy, -1.5)
+		}
+	})
+	b.Run("straighten", func(b *testing.B) {
+		for b.Loop() {
+			copy(work.Pix, page.Pix)
+			straighten(work, -1.5)
 		}
 	})
 	b.Run("noisyPaper", func(b *testing.B) {
