@@ -11,12 +11,13 @@ import (
 const MaxSkew = 5.0
 
 // skewAngle estimates how far the page's text lines are turned, in
-// degrees, in the sense Rotate turns (so Rotate(g, -angle) straightens
-// it), within ±MaxSkew. Projection profiles: the dark pixels of a reduced
-// page are projected along each candidate angle; at the right one the text
-// lines fall into few rows and the profile is sharpest (the sum of squared
-// differences between neighbouring rows is largest). A coarse pass in
-// steps of 0.25° is refined in steps of 0.02°.
+// degrees, in the sense Rotate turns (so Rotate(g, -angle), or
+// straighten(g, -angle) in place, straightens it), within ±MaxSkew.
+// Projection profiles: the dark pixels of a reduced page are projected
+// along each candidate angle; at the right one the text lines fall into
+// few rows and the profile is sharpest (the sum of squared differences
+// between neighbouring rows is largest). A coarse pass in steps of 0.25°
+// is refined in steps of 0.02°.
 func skewAngle(g *image.Gray, dpi int) float64 {
 	// Reduce to about 75 dpi: a cell is dark if any of its pixels is.
 	f := max(1, dpi/75)

@@ -15,9 +15,7 @@ func TestPlaceUndoesTurnAndSkew(t *testing.T) {
 	for _, q := range []int{0, 1, 2, 3} {
 		for _, skew := range []float64{0, 1.4, -3} {
 			g := image.NewGray(image.Rect(0, 0, w, h))
-			for i := range g.Pix {
-				g.Pix[i] = 255
-			}
+			fill(g.Pix, 255)
 			for dy := -2; dy <= 2; dy++ {
 				for dx := -2; dx <= 2; dx++ {
 					g.Pix[(mark.Y+dy)*g.Stride+mark.X+dx] = 0

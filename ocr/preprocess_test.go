@@ -10,9 +10,7 @@ import (
 
 func TestDespeckle(t *testing.T) {
 	g := image.NewGray(image.Rect(0, 0, 60, 40))
-	for i := range g.Pix {
-		g.Pix[i] = 255
-	}
+	fill(g.Pix, 255)
 	fill := func(x0, y0, x1, y1 int) {
 		for y := y0; y < y1; y++ {
 			for x := x0; x < x1; x++ {
@@ -57,9 +55,7 @@ func TestDespeckle(t *testing.T) {
 func dashedPage(dpi int) *image.Gray {
 	u := dpi / 150
 	g := image.NewGray(image.Rect(0, 0, 1275*u, 1650*u))
-	for i := range g.Pix {
-		g.Pix[i] = 255
-	}
+	fill(g.Pix, 255)
 	for y := 150 * u; y < 1500*u; y += 30 * u {
 		for x := 150 * u; x < 1125*u; x += 40 * u {
 			for yy := y; yy < y+12*u; yy++ {

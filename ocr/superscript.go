@@ -200,9 +200,7 @@ func (e *Engine) readDigits(img *image.Gray) (string, bool) {
 func enlarged(g *image.Gray, r image.Rectangle, k, margin int, smooth bool) *image.Gray {
 	w, h := r.Dx(), r.Dy()
 	c := image.NewGray(image.Rect(0, 0, w*k+2*margin, h*k+2*margin))
-	for i := range c.Pix {
-		c.Pix[i] = 255
-	}
+	fill(c.Pix, 255)
 	at := func(x, y int) float64 {
 		x, y = max(0, min(w-1, x)), max(0, min(h-1, y))
 		return float64(g.Pix[(r.Min.Y+y)*g.Stride+r.Min.X+x])

@@ -419,9 +419,7 @@ func cellImage(g *image.Gray, r image.Rectangle, margin int) *image.Gray {
 		return nil
 	}
 	c := image.NewGray(image.Rect(0, 0, r.Dx()+2*margin, r.Dy()+2*margin))
-	for i := range c.Pix {
-		c.Pix[i] = 255
-	}
+	fill(c.Pix, 255)
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		copy(c.Pix[(y-r.Min.Y+margin)*c.Stride+margin:], g.Pix[y*g.Stride+r.Min.X:y*g.Stride+r.Max.X])
 	}
