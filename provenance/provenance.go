@@ -15,16 +15,18 @@ import (
 	"regexp"
 	"sort"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/fault"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/validate"
 
 	"github.com/cipro-ine/mpp/manuals/canon"
 )
 
 func init() {
 	// pdfcpu would otherwise create a configuration folder in the user's
-	// home on first use.
-	api.DisableConfigDir()
+	// home on first use (what its api.DisableConfigDir sets).
+	model.ConfigPath = "disable"
 }
 
 const labelPrefix = "mpp-huella "
@@ -58,9 +60,7 @@ func Read(data []byte) ([]Source, error) {
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
 	conf.Cmd = model.EXTRACTATTACHMENTS
-	// Validated, as pdfcpu's own attachment commands do: only then are the
-	// catalog's name trees located.
-	ctx, err := api.ReadValidateAndOptimize(bytes.NewReader(data), conf)
+	ctx, err := readValidated(data, conf)
 	if err != nil {
 		return nil, fmt.Errorf("%w (%v)", ErrNotPDF, err)
 	}
@@ -100,6 +100,22 @@ func Read(data []byte) ([]Source, error) {
 }
 
 // attachments extracts every embedded file.
+// readValidated reads and validates the PDF, as pdfcpu's own attachment
+// commands do (only then are the catalog's name trees located), from
+// pdfcpu's lower packages rather than its api package: api links its form
+// package, whose go-runewidth dependency spends some 38 ms building tables
+// at the start of every mpp command (measured with GODEBUG=inittrace=1).
+func readValidated(data []byte, conf *model.Configuration) (ctx *model.Context, err error) {
+	defer fault.Catch(&err)
+	if ctx, err = pdfcpu.Read(bytes.NewReader(data), conf); err != nil {
+		return nil, err
+	}
+	if err = validate.XRefTable(ctx); err != nil {
+		return nil, err
+	}
+	return ctx, nil
+}
+
 func attachments(ctx *model.Context) ([]model.Attachment, error) {
 	list, err := ctx.ListAttachments()
 	if err != nil || len(list) == 0 {
