@@ -90,6 +90,8 @@ type Engine struct {
 	dpi int // the resolution Tesseract is told
 	// spix is the buffer images are handed to Tesseract in (setImage).
 	spix []byte
+	// invert: Tesseract reads unsure lines inverted too (shade.go).
+	invert bool
 }
 
 // withDefaults fills in the options left unset.
@@ -128,11 +130,11 @@ func NewEngine(o Options) (*Engine, error) {
 	vars := map[string]string{
 		"tessedit_pageseg_mode": strconv.Itoa(o.PSM),
 		"user_defined_dpi":      strconv.Itoa(o.DPI),
-		// An acuerdo prints no white-on-black lines: Tesseract's second
-		// reading of each unsure line inverted is wasted, and so is its
-		// search for fixed-pitch text. Off, the 27 corpus scans read
-		// 2–3 % faster with no scan's CER or WER worse (three better;
-		// BENCHMARKS.md, «Variables de Tesseract»).
+		// Tesseract's second reading of each unsure line inverted, off
+		// but on shaded pages (shade.go), and its search for
+		// fixed-pitch text, which an acuerdo does not print: off, the
+		// 27 corpus scans read 2–3 % faster with no scan's CER or WER
+		// worse (three better; BENCHMARKS.md, «Corrida del 2026-12-04»).
 		"tessedit_do_invert": "0",
 		"textord_all_prop":   "1",
 	}
@@ -185,7 +187,11 @@ func (e *Engine) PageAt(img image.Image, number, dpi int) (Page, error) {
 			gg = grayPage(turn(original(), q))
 		}
 		skew := prepare(gg, dpi, e.opt)
-		rows, err := e.tables(gg, dpi)
+		sh := shadedBands(gg, dpi)
+		if err := e.invertWhere(sh); err != nil {
+			return Page{}, err
+		}
+		rows, err := e.tables(gg, dpi, sh)
 		if err != nil {
 			return Page{}, err
 		}

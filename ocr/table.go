@@ -426,12 +426,12 @@ func cellImage(g *image.Gray, r image.Rectangle, margin int) *image.Gray {
 	return c
 }
 
-// tables finds the page's ruled tables and reads them cell by cell; it
-// whitens them on the page, which is then read without them. Each row
-// comes back as one line with its cells' texts, and their lines as
-// printed.
-func (e *Engine) tables(g *image.Gray, dpi int) ([]textLine, error) {
-	ts := findTables(g, dpi)
+// tables finds the page's ruled tables (outside its dark bands) and reads
+// them cell by cell; it whitens them on the page, which is then read
+// without them. Each row comes back as one line with its cells' texts,
+// and their lines as printed.
+func (e *Engine) tables(g *image.Gray, dpi int, sh shade) ([]textLine, error) {
+	ts := findTables(sh.unshaded(g), dpi)
 	var rows []textLine
 	margin := max(8, dpi/30)
 	for _, t := range ts {
