@@ -6,9 +6,11 @@
 # each line gives both wall times in seconds, and the last the sums and
 # their ratio (tesseract over mpp: above 1, mpp is faster). Which of the
 # two goes first alternates from one scan to the next, and with an odd
-# number of scans each scan has both orders over two passes: with
-# tesseract always first this script gave 0.959 where ocr-corpus.sh, mpp
-# always first after OCRmyPDF, gave 0.937 on the same code the same day.
+# number of scans each scan has both orders over two passes: measured so
+# on propio300 (2026-12-04), the scans read with tesseract first gave
+# 0.954 and those with mpp first 0.944; with tesseract always first this
+# script had given 0.959 where ocr-corpus.sh (mpp always first, after
+# OCRmyPDF) gave 0.937.
 #
 #   bash bench/ocr-vs-tesseract.sh CARPETA_DE_ESCANEOS propio300 [PASADAS]
 set -euo pipefail
