@@ -75,6 +75,7 @@ func negatedBand(t *testing.T, first, last int) (image.Image, []string) {
 // (Tesseract reads them once); a page with a band of white-on-black lines,
 // even a single line, is.
 func TestShadedOnlyWhereDark(t *testing.T) {
+	skipHeavyOCR(t) // no recognition, but eight pages rasterised and degraded
 	for i, tp := range tablePages {
 		pdf := filepath.Join("..", "testdata", "acuerdos", tp.producer, "INE-JGE248-2022.pdf")
 		img := scanPage(t, pdf, tp.page, []float64{1.2, -0.8, 0.5}[i%3], 55)
