@@ -11,5 +11,5 @@ var FastGray = Source.fastGray
 func PreparedShaded(img image.Image, dpi int) bool {
 	g := grayPage(img)
 	prepare(g, dpi, Options{}.withDefaults())
-	return shaded(g, dpi)
+	return shadedBands(g, dpi).any()
 }

@@ -13,7 +13,7 @@ import (
 // evidence: a shaded band, as a table's header row filled dark or a
 // heading set white on a dark bar.
 
-// shadeBlock is the side of the blocks shaded looks at: a tenth of an
+// shadeBlock is the side of the blocks shadedBands looks at: a tenth of an
 // inch, so that a band of one line of text holds a whole row of them.
 func shadeBlock(dpi int) int { return max(8, dpi/10) }
 
@@ -21,9 +21,11 @@ func shadeBlock(dpi int) int { return max(8, dpi/10) }
 // of its dark bands, by row of blocks.
 type shade struct {
 	block, cols int
-	band        []bool // block row*cols + column: in a dark band
-	any         bool
+	band        []bool // block row*cols + column: in a dark band; nil when none
 }
+
+// any says whether the page has a dark band.
+func (s shade) any() bool { return s.band != nil }
 
 // shadedBands finds the page's dark bands: an inch or more of blocks side
 // by side, each at least half dark. A line of black text, even bold, inks
@@ -60,29 +62,29 @@ func shadedBands(g *image.Gray, dpi int) shade {
 		}
 		run := 0
 		for i, d := range dark {
-			if 2*d >= per[i] {
-				run++
-			} else {
+			if 2*d < per[i] {
 				run = 0
-			}
-			if i+1 < cols && 2*dark[i+1] >= per[i+1] || run < need {
 				continue
 			}
-			// A run of need or more ends at i.
+			run++
+			// The run is a band from its need-th block on.
+			if run < need {
+				continue
+			}
 			if s.band == nil {
 				s.band = make([]bool, cols*(h/b))
 			}
-			for j := i - run + 1; j <= i; j++ {
+			from := i
+			if run == need {
+				from = i - need + 1
+			}
+			for j := from; j <= i; j++ {
 				s.band[(by/b)*cols+j] = true
 			}
-			s.any = true
 		}
 	}
 	return s
 }
-
-// shaded says whether the page has a dark band.
-func shaded(g *image.Gray, dpi int) bool { return shadedBands(g, dpi).any }
 
 // unshaded is the page with its dark bands painted white, for the table
 // search: the strips of a band between its lines of light text are long
@@ -90,7 +92,7 @@ func shaded(g *image.Gray, dpi int) bool { return shadedBands(g, dpi).any }
 // column's, and the band was read as a table of garbage cells. The page
 // itself when it has none.
 func (s shade) unshaded(g *image.Gray) *image.Gray {
-	if !s.any {
+	if !s.any() {
 		return g
 	}
 	c := &image.Gray{Pix: slices.Clone(g.Pix), Stride: g.Stride, Rect: g.Rect}
@@ -107,7 +109,7 @@ func (s shade) unshaded(g *image.Gray) *image.Gray {
 // is shaded, off for one that is not; the variable is set only when it
 // changes.
 func (e *Engine) invertWhere(s shade) error {
-	want := s.any
+	want := s.any()
 	if want == e.invert {
 		return nil
 	}

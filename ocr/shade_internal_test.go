@@ -13,14 +13,14 @@ func paint(g *image.Gray, r image.Rectangle, v uint8) {
 	}
 }
 
-// shaded on drawn pages at 300 dpi: text-like dashes, a table's rules a
+// shadedBands on drawn pages at 300 dpi: text-like dashes, a table's rules a
 // twenty-fifth of an inch thick, a dark scanner border down the left edge
 // are not a shaded band; a bar a fifth of an inch high with white dashes
 // in it, a third of its length (a line of light text on dark), is, from
 // an inch wide.
 func TestShadedDrawn(t *testing.T) {
 	const dpi = 300
-	if shaded(dashedPage(dpi), dpi) {
+	if shadedBands(dashedPage(dpi), dpi).any() {
 		t.Error("guiones como texto: sombreada")
 	}
 	// (On white: the dashes ink three fifths of their lines, more than
@@ -34,12 +34,12 @@ func TestShadedDrawn(t *testing.T) {
 		x := 300 + 380*i
 		paint(rules, image.Rect(x, 300, x+12, 1312), 0)
 	}
-	if shaded(rules, dpi) {
+	if shadedBands(rules, dpi).any() {
 		t.Error("reglas de tabla: sombreada")
 	}
 	border := dashedPage(dpi)
 	paint(border, image.Rect(0, 0, 120, border.Rect.Dy()), 20)
-	if shaded(border, dpi) {
+	if shadedBands(border, dpi).any() {
 		t.Error("borde oscuro a la izquierda: sombreada")
 	}
 	for _, w := range []int{2000, 300} {
@@ -48,7 +48,7 @@ func TestShadedDrawn(t *testing.T) {
 		for x := 320; x+30 < 300+w; x += 40 {
 			paint(bar, image.Rect(x, 1015, x+14, 1045), 250)
 		}
-		if !shaded(bar, dpi) {
+		if !shadedBands(bar, dpi).any() {
 			t.Errorf("barra oscura de %d px con letras claras: no sombreada", w)
 		}
 	}
@@ -57,6 +57,6 @@ func TestShadedDrawn(t *testing.T) {
 func BenchmarkShaded(b *testing.B) {
 	g := dashedPage(300)
 	for b.Loop() {
-		shaded(g, 300)
+		shadedBands(g, 300).any()
 	}
 }

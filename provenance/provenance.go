@@ -99,7 +99,6 @@ func Read(data []byte) ([]Source, error) {
 	return out, nil
 }
 
-// attachments extracts every embedded file.
 // readValidated reads and validates the PDF, as pdfcpu's own attachment
 // commands do (only then are the catalog's name trees located), from
 // pdfcpu's lower packages rather than its api package: api links its form
@@ -116,6 +115,7 @@ func readValidated(data []byte, conf *model.Configuration) (ctx *model.Context, 
 	return ctx, nil
 }
 
+// attachments extracts every embedded file.
 func attachments(ctx *model.Context) ([]model.Attachment, error) {
 	list, err := ctx.ListAttachments()
 	if err != nil || len(list) == 0 {
